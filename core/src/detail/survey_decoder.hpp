@@ -1,0 +1,344 @@
+// Decodes and checks an otklik.survey/1 document from any JSON tree (tape or simdjson).
+#pragma once
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "detail/decode_context.hpp"
+#include "otklik/survey.hpp"
+#include "otklik/templates.hpp"
+
+namespace otklik::detail {
+
+inline constexpr std::string_view survey_format_tag = "otklik.survey/1";
+inline constexpr std::size_t max_stages = 64;
+inline constexpr std::size_t max_questions = 200;
+inline constexpr std::size_t max_locales = 32;
+inline constexpr std::int64_t max_text_length = 100000;
+inline constexpr std::int64_t max_k_anonymity = 1000000;
+
+// Whether `tag` is a simple language tag: "ru", "en", "kk", "sr-latn" (2-3 letters, optional subtag).
+[[nodiscard]] bool is_locale_tag(std::string_view tag) noexcept;
+
+// Checks that a localized text covers every locale of the survey and names no other (second pass).
+void check_labels(const localized_text& text, const std::vector<std::string>& locales, const std::string& path,
+                  decode_context& ctx);
+
+template <class Node>
+void decode_localized(const Node& value, const std::string& path, decode_context& ctx, localized_text& out) {
+  if (!ctx.expect(value, json_kind::object, path)) return;
+  value.for_each_field([&](std::string_view locale, const Node& text) {
+    std::string at = decode_context::child(path, locale);
+    if (std::any_of(out.by_locale.begin(), out.by_locale.end(), [&](const auto& p) { return p.first == locale; })) {
+      return ctx.add(std::move(at), error_code::duplicate_field);
+    }
+    if (!ctx.expect(text, json_kind::string, at)) return;
+    if (text.get_string().empty()) return ctx.add(std::move(at), error_code::empty);
+    out.by_locale.emplace_back(std::string(locale), std::string(text.get_string()));
+  });
+}
+
+template <class Node>
+bool decode_identifier(const Node& value, const std::string& path, decode_context& ctx, std::string& out) {
+  if (!ctx.expect(value, json_kind::string, path)) return false;
+  out = value.get_string();
+  if (is_valid_identifier(out)) return true;
+  ctx.add(path, error_code::invalid_id);
+  return false;
+}
+
+template <class Node>
+void decode_id_array(const Node& value, const std::string& path, decode_context& ctx, std::vector<std::string>& out) {
+  if (!ctx.expect(value, json_kind::array, path)) return;
+  value.for_each_element([&](std::size_t i, const Node& item) {
+    const std::string at = decode_context::child(path, i);
+    std::string id;
+    if (!decode_identifier(item, at, ctx, id)) return;
+    if (std::find(out.begin(), out.end(), id) != out.end()) return ctx.add(at, error_code::duplicate_id);
+    out.push_back(std::move(id));
+  });
+}
+
+template <class Node>
+bool decode_bounded_int(const Node& value, const std::string& path, std::int64_t low, std::int64_t high,
+                        decode_context& ctx, std::int64_t& out) {
+  const std::string range = std::to_string(low) + ".." + std::to_string(high);
+  if (value.kind() == json_kind::real) {
+    ctx.add(path, error_code::not_an_integer, range);
+    return false;
+  }
+  if (!ctx.expect(value, json_kind::integer, path)) return false;
+  out = value.get_int();
+  if (out >= low && out <= high) return true;
+  ctx.add(path, error_code::out_of_range, range);
+  return false;
+}
+
+// Decodes one question; true when its kind is known (the cross-field rules need it).
+template <class Node>
+bool decode_question(const Node& node, const std::string& path, decode_context& ctx, question& q) {
+  if (!ctx.expect(node, json_kind::object, path)) return false;
+  static constexpr std::string_view names[] = {"id",       "kind",  "required", "criterion", "stages",
+                                               "channels", "label", "options",  "max_length"};
+  enum : int { f_id, f_kind, f_required, f_criterion, f_stages, f_channels, f_label, f_options, f_max_length };
+  field_set fields(names);
+  std::optional<question_kind> kind;
+  node.for_each_field([&](std::string_view key, const Node& value) {
+    const int i = fields.index(key);
+    std::string at = decode_context::child(path, key);
+    if (i < 0) return ctx.add(std::move(at), error_code::unknown_field);
+    if (!fields.mark(i)) return ctx.add(std::move(at), error_code::duplicate_field);
+    switch (i) {
+      case f_id: decode_identifier(value, at, ctx, q.id); break;
+      case f_kind:
+        if (ctx.expect(value, json_kind::string, at)) {
+          kind = parse_question_kind(value.get_string());
+          if (kind) {
+            q.kind = *kind;
+          } else {
+            ctx.add(at, error_code::invalid_value, "csat, criterion, ces, nps, goal, choice, text");
+          }
+        }
+        break;
+      case f_required:
+        if (ctx.expect(value, json_kind::boolean, at)) q.required = value.get_bool();
+        break;
+      case f_criterion: decode_identifier(value, at, ctx, q.criterion); break;
+      case f_stages: decode_id_array(value, at, ctx, q.stages); break;
+      case f_channels:
+        if (ctx.expect(value, json_kind::array, at)) {
+          value.for_each_element([&](std::size_t j, const Node& item) {
+            const std::string item_at = decode_context::child(at, j);
+            if (!ctx.expect(item, json_kind::string, item_at)) return;
+            const auto where = parse_channel(item.get_string());
+            if (!where) return ctx.add(item_at, error_code::invalid_value, "web, mobile, office, phone, kiosk");
+            if (std::find(q.channels.begin(), q.channels.end(), *where) != q.channels.end()) {
+              return ctx.add(item_at, error_code::duplicate_id);
+            }
+            q.channels.push_back(*where);
+          });
+        }
+        break;
+      case f_label: decode_localized(value, at, ctx, q.label); break;
+      case f_options:
+        if (ctx.expect(value, json_kind::array, at)) {
+          value.for_each_element([&](std::size_t j, const Node& item) {
+            const std::string item_at = decode_context::child(at, j);
+            if (!ctx.expect(item, json_kind::object, item_at)) return;
+            choice_option option;
+            static constexpr std::string_view option_names[] = {"id", "label"};
+            field_set option_fields(option_names);
+            item.for_each_field([&](std::string_view option_key, const Node& option_value) {
+              const int k = option_fields.index(option_key);
+              std::string field_at = decode_context::child(item_at, option_key);
+              if (k < 0) return ctx.add(std::move(field_at), error_code::unknown_field);
+              if (!option_fields.mark(k)) return ctx.add(std::move(field_at), error_code::duplicate_field);
+              if (k == 0) {
+                decode_identifier(option_value, field_at, ctx, option.id);
+              } else {
+                decode_localized(option_value, field_at, ctx, option.label);
+              }
+            });
+            for (int k = 0; k < 2; ++k) {
+              if (!option_fields.seen(k)) ctx.add(decode_context::child(item_at, option_names[k]), error_code::missing_field);
+            }
+            if (std::any_of(q.options.begin(), q.options.end(), [&](const auto& o) { return o.id == option.id; })) {
+              ctx.add(decode_context::child(item_at, "id"), error_code::duplicate_id);
+            }
+            q.options.push_back(std::move(option));
+          });
+        }
+        break;
+      case f_max_length: {
+        std::int64_t v = 0;
+        if (decode_bounded_int(value, at, 1, max_text_length, ctx, v)) q.max_length = static_cast<std::uint32_t>(v);
+        break;
+      }
+    }
+  });
+  for (const int i : {f_id, f_kind, f_label}) {
+    if (!fields.seen(i)) ctx.add(decode_context::child(path, names[i]), error_code::missing_field);
+  }
+  if (!kind) return false;
+  // Fields that only one kind takes.
+  auto only_for = [&](int field, question_kind owner) {
+    if (fields.seen(field) && *kind != owner) ctx.add(decode_context::child(path, names[field]), error_code::unknown_field);
+    if (!fields.seen(field) && *kind == owner && field != f_max_length) {
+      ctx.add(decode_context::child(path, names[field]), error_code::missing_field);
+    }
+  };
+  only_for(f_criterion, question_kind::criterion);
+  only_for(f_options, question_kind::choice);
+  only_for(f_max_length, question_kind::text);
+  if (*kind == question_kind::choice && fields.seen(f_options) && q.options.empty()) {
+    ctx.add(decode_context::child(path, "options"), error_code::empty);
+  }
+  return true;
+}
+
+template <class Node>
+void decode_survey(const Node& root, survey& out, std::vector<issue>& issues) {
+  decode_context ctx(issues);
+  if (!ctx.expect(root, json_kind::object, "")) return;
+  static constexpr std::string_view names[] = {"format",      "id",     "service",  "template",
+                                               "locales",     "k_anonymity", "stages", "questions"};
+  enum : int { f_format, f_id, f_service, f_template, f_locales, f_k, f_stages, f_questions };
+  field_set fields(names);
+  std::vector<std::string> question_paths;
+  std::vector<bool> kind_known;
+
+  root.for_each_field([&](std::string_view key, const Node& value) {
+    const int i = fields.index(key);
+    std::string at = decode_context::child("", key);
+    if (i < 0) return ctx.add(std::move(at), error_code::unknown_field);
+    if (!fields.mark(i)) return ctx.add(std::move(at), error_code::duplicate_field);
+    switch (i) {
+      case f_format:
+        if (ctx.expect(value, json_kind::string, at) && value.get_string() != survey_format_tag) {
+          ctx.add(at, error_code::unsupported_format, std::string(survey_format_tag));
+        }
+        break;
+      case f_id: decode_identifier(value, at, ctx, out.id); break;
+      case f_service:
+        if (ctx.expect(value, json_kind::object, at)) {
+          static constexpr std::string_view service_names[] = {"id", "title"};
+          field_set service_fields(service_names);
+          value.for_each_field([&](std::string_view service_key, const Node& service_value) {
+            const int k = service_fields.index(service_key);
+            std::string field_at = decode_context::child(at, service_key);
+            if (k < 0) return ctx.add(std::move(field_at), error_code::unknown_field);
+            if (!service_fields.mark(k)) return ctx.add(std::move(field_at), error_code::duplicate_field);
+            if (k == 0) {
+              decode_identifier(service_value, field_at, ctx, out.service.id);
+            } else {
+              decode_localized(service_value, field_at, ctx, out.service.title);
+            }
+          });
+          for (int k = 0; k < 2; ++k) {
+            if (!service_fields.seen(k)) ctx.add(decode_context::child(at, service_names[k]), error_code::missing_field);
+          }
+        }
+        break;
+      case f_template:
+        if (ctx.expect(value, json_kind::string, at)) {
+          out.template_id = value.get_string();
+          if (!find_template(out.template_id)) ctx.add(at, error_code::unknown_template, "ru-1284, a11, basic");
+        }
+        break;
+      case f_locales:
+        if (ctx.expect(value, json_kind::array, at)) {
+          value.for_each_element([&](std::size_t j, const Node& item) {
+            const std::string item_at = decode_context::child(at, j);
+            if (!ctx.expect(item, json_kind::string, item_at)) return;
+            const std::string tag(item.get_string());
+            if (!is_locale_tag(tag)) return ctx.add(item_at, error_code::invalid_value, "a language tag such as ru or en");
+            if (std::find(out.locales.begin(), out.locales.end(), tag) != out.locales.end()) {
+              return ctx.add(item_at, error_code::duplicate_id);
+            }
+            out.locales.push_back(tag);
+          });
+          if (out.locales.empty()) ctx.add(at, error_code::empty);
+          if (out.locales.size() > max_locales) ctx.add(at, error_code::too_many, std::to_string(max_locales));
+        }
+        break;
+      case f_k: {
+        std::int64_t k = 0;
+        if (decode_bounded_int(value, at, 2, max_k_anonymity, ctx, k)) out.k_anonymity = static_cast<std::uint32_t>(k);
+        break;
+      }
+      case f_stages:
+        if (ctx.expect(value, json_kind::array, at)) {
+          value.for_each_element([&](std::size_t j, const Node& item) {
+            const std::string item_at = decode_context::child(at, j);
+            if (!ctx.expect(item, json_kind::object, item_at)) return;
+            stage st;
+            static constexpr std::string_view stage_names[] = {"id", "title"};
+            field_set stage_fields(stage_names);
+            item.for_each_field([&](std::string_view stage_key, const Node& stage_value) {
+              const int k = stage_fields.index(stage_key);
+              std::string field_at = decode_context::child(item_at, stage_key);
+              if (k < 0) return ctx.add(std::move(field_at), error_code::unknown_field);
+              if (!stage_fields.mark(k)) return ctx.add(std::move(field_at), error_code::duplicate_field);
+              if (k == 0) {
+                decode_identifier(stage_value, field_at, ctx, st.id);
+              } else {
+                decode_localized(stage_value, field_at, ctx, st.title);
+              }
+            });
+            for (int k = 0; k < 2; ++k) {
+              if (!stage_fields.seen(k)) ctx.add(decode_context::child(item_at, stage_names[k]), error_code::missing_field);
+            }
+            if (!st.id.empty() && out.stage_index(st.id) >= 0) {
+              ctx.add(decode_context::child(item_at, "id"), error_code::duplicate_id);
+            }
+            out.stages.push_back(std::move(st));
+          });
+          if (out.stages.empty()) ctx.add(at, error_code::empty);
+          if (out.stages.size() > max_stages) ctx.add(at, error_code::too_many, std::to_string(max_stages));
+        }
+        break;
+      case f_questions:
+        if (ctx.expect(value, json_kind::array, at)) {
+          value.for_each_element([&](std::size_t j, const Node& item) {
+            question q;
+            std::string item_at = decode_context::child(at, j);
+            kind_known.push_back(decode_question(item, item_at, ctx, q));
+            out.questions.push_back(std::move(q));
+            question_paths.push_back(std::move(item_at));
+          });
+          if (out.questions.empty()) ctx.add(at, error_code::empty);
+          if (out.questions.size() > max_questions) ctx.add(at, error_code::too_many, std::to_string(max_questions));
+        }
+        break;
+    }
+  });
+  for (const int i : {f_format, f_id, f_service, f_locales, f_stages}) {
+    if (!fields.seen(i)) ctx.add(decode_context::child("", names[i]), error_code::missing_field);
+  }
+  if (!fields.seen(f_questions)) {
+    const survey_template* t = out.template_id.empty() ? nullptr : find_template(out.template_id);
+    if (t) {
+      out.questions = t->questions();
+      question_paths.assign(out.questions.size(), "/template");
+      kind_known.assign(out.questions.size(), true);
+    } else if (out.template_id.empty()) {
+      ctx.add("/questions", error_code::missing_field);
+    }
+  }
+
+  // Rules across fields: labels cover the locales, stages exist, ids unique, one csat.
+  check_labels(out.service.title, out.locales, "/service/title", ctx);
+  for (std::size_t j = 0; j < out.stages.size(); ++j) {
+    check_labels(out.stages[j].title, out.locales, decode_context::child("/stages", j) + "/title", ctx);
+  }
+  bool seen_csat = false;
+  for (std::size_t j = 0; j < out.questions.size(); ++j) {
+    const question& q = out.questions[j];
+    const std::string& at = question_paths[j];
+    const bool from_template = at == "/template";
+    if (!from_template || j == 0) check_labels(q.label, out.locales, from_template ? at : at + "/label", ctx);
+    for (std::size_t o = 0; o < q.options.size(); ++o) {
+      check_labels(q.options[o].label, out.locales, decode_context::child(at + "/options", o) + "/label", ctx);
+    }
+    for (std::size_t k = 0; k < q.stages.size(); ++k) {
+      if (out.stage_index(q.stages[k]) < 0) {
+        ctx.add(decode_context::child(at + "/stages", k), error_code::unknown_stage);
+      }
+    }
+    for (std::size_t earlier = 0; earlier < j; ++earlier) {
+      if (!q.id.empty() && out.questions[earlier].id == q.id) {
+        ctx.add(at + "/id", error_code::duplicate_id);
+        break;
+      }
+    }
+    if (q.kind == question_kind::csat && kind_known[j]) {
+      if (seen_csat) ctx.add(at + "/kind", error_code::invalid_survey, "one csat question per survey");
+      seen_csat = true;
+    }
+  }
+}
+
+}  // namespace otklik::detail
