@@ -3,7 +3,7 @@ include_guard(GLOBAL)
 
 # Size-first compile flags for the core when it is built for the browser.
 function(otklik_wasm_compile_options target)
-  target_compile_options(${target} PRIVATE -Oz -flto -fno-rtti)
+  target_compile_options(${target} PRIVATE -Oz -flto)
 endfunction()
 
 # Link flags: an ES module factory, no filesystem, no eval (strict CSP), small malloc, web and Node.
@@ -13,7 +13,7 @@ function(otklik_wasm_link_options target)
     -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createOtklikCore
     -sENVIRONMENT=web
     -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0 -sMALLOC=emmalloc
-    -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=2MB -sSTACK_SIZE=256KB
+    -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=2MB -sTOTAL_STACK=256KB
     -sINCOMING_MODULE_JS_API=wasmBinary,locateFile
     -sTEXTDECODER=2 -sSUPPORT_LONGJMP=0
     -sASSERTIONS=0)

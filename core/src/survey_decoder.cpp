@@ -20,6 +20,12 @@ bool is_locale_tag(std::string_view tag) noexcept {
   return i == tag.size() && i - sub >= 2 && i - sub <= 8;
 }
 
+void keep_locales(localized_text& text, const std::vector<std::string>& locales) {
+  std::erase_if(text.by_locale, [&](const auto& entry) {
+    return std::find(locales.begin(), locales.end(), entry.first) == locales.end();
+  });
+}
+
 void check_labels(const localized_text& text, const std::vector<std::string>& locales, const std::string& path,
                   decode_context& ctx) {
   for (const auto& locale : locales) {

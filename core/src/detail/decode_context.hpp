@@ -16,41 +16,22 @@ class decode_context {
  public:
   explicit decode_context(std::vector<issue>& issues) : issues_(issues) {}
 
-  void add(std::string path, error_code code, std::string detail = {}) {
-    issues_.push_back({std::move(path), code, std::move(detail)});
-  }
+  // Out of line: there are many call sites, and inlining each costs WebAssembly size.
+  void add(std::string path, error_code code, std::string detail = {});
   [[nodiscard]] std::size_t count() const noexcept { return issues_.size(); }
 
   // "/parent/token" with the token escaped as RFC 6901 requires.
-  [[nodiscard]] static std::string child(std::string_view parent, std::string_view token) {
-    std::string path(parent);
-    append_pointer_token(path, token);
-    return path;
-  }
-  [[nodiscard]] static std::string child(std::string_view parent, std::size_t index) {
-    return child(parent, std::to_string(index));
-  }
+  [[nodiscard]] static std::string child(std::string_view parent, std::string_view token);
+  [[nodiscard]] static std::string child(std::string_view parent, std::size_t index);
 
   // Checks a value's JSON type; reports wrong_type with the expected type as the detail.
   template <class Node>
   bool expect(const Node& node, json_kind kind, std::string_view path) {
     if (node.kind() == kind) return true;
-    add(std::string(path), error_code::wrong_type, std::string(kind_name(kind)));
+    wrong_type(path, kind);
     return false;
   }
-
-  [[nodiscard]] static std::string_view kind_name(json_kind kind) noexcept {
-    switch (kind) {
-      case json_kind::null_value: return "null";
-      case json_kind::boolean: return "boolean";
-      case json_kind::integer: return "integer";
-      case json_kind::real: return "number";
-      case json_kind::string: return "string";
-      case json_kind::array: return "array";
-      case json_kind::object: return "object";
-    }
-    return "value";
-  }
+  void wrong_type(std::string_view path, json_kind expected);
 
  private:
   std::vector<issue>& issues_;

@@ -1,9 +1,6 @@
 // Strict recursive-descent JSON parser onto a flat tape (see json_tape.hpp for why it exists).
 #include "detail/json_tape.hpp"
 
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
 #include <limits>
 
 #include "detail/utf8.hpp"
@@ -220,6 +217,46 @@ class tape_builder {
 
   static bool digit(char c) { return c >= '0' && c <= '9'; }
 
+  // Whether a decimal literal rounds to infinity as a double, i.e. is at least 2^1024 - 2^970 (the
+  // midpoint between DBL_MAX and 2^1024, which rounds to even, upwards). Exact, by comparing digits
+  // with that threshold; hand-written because strtod pulls about 6 KB of long double code into WebAssembly.
+  static bool overflows_double(const char* begin, const char* end) {
+    static constexpr std::string_view threshold =
+        "17976931348623158079372897140530341507993413271003782693617377898044496829276475094664901797758720709633028641"
+        "66928879109465555478519404026306574886715058206819089020007083836762738548458177115317644757302700698555713669"
+        "59622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+    // value = 0.D * 10^(point + e), D the significant digits without leading zeros.
+    std::string digits;
+    long long point = 0;
+    const char* p = begin;
+    if (*p == '-') ++p;
+    bool fraction = false;
+    for (; p < end && *p != 'e' && *p != 'E'; ++p) {
+      if (*p == '.') {
+        fraction = true;
+      } else if (digits.empty() && *p == '0') {
+        if (fraction) --point;
+      } else {
+        if (!fraction) ++point;
+        if (digits.size() <= threshold.size()) digits.push_back(*p);
+      }
+    }
+    if (digits.empty()) return false;  // zero
+    long long e = 0;
+    if (p < end) {
+      ++p;
+      const bool negative = *p == '-';
+      if (*p == '+' || *p == '-') ++p;
+      for (; p < end; ++p) {
+        if (e < 100000) e = e * 10 + (*p - '0');
+      }
+      if (negative) e = -e;
+    }
+    if (point + e != 309) return point + e > 309;
+    while (digits.back() == '0') digits.pop_back();
+    return std::string_view(digits) >= threshold;  // as fractions: a longer string with the same prefix is larger
+  }
+
   bool number() {
     const char* const start = p_;
     const bool negative = *p_ == '-';
@@ -251,9 +288,7 @@ class tape_builder {
       if (!(c == ',' || c == ']' || c == '}' || c == ' ' || c == '\n' || c == '\r' || c == '\t')) return bad(start);
     }
     if (real) {
-      const std::string copy(start, static_cast<std::size_t>(p_ - start));
-      const double v = std::strtod(copy.c_str(), nullptr);
-      if (std::isinf(v)) return bad(start);  // like simdjson: a literal beyond double's range is invalid
+      if (overflows_double(start, p_)) return bad(start);  // like simdjson: beyond double's range is invalid
       push(json_kind::real);
       return true;
     }

@@ -219,9 +219,15 @@ void decode_response(const Node& root, const survey_lookup& lookup, response& ou
       }
     }
   }
-  std::stable_sort(out.answers.begin(), out.answers.end(), [&](const answer& a, const answer& b) {
-    return s->find_question(a.question) - s->questions.data() < s->find_question(b.question) - s->questions.data();
-  });
+  // Survey order, so that the canonical JSON of equal responses is equal.
+  std::vector<answer> ordered;
+  ordered.reserve(out.answers.size());
+  for (const auto& q : s->questions) {
+    for (auto& a : out.answers) {
+      if (a.question == q.id) ordered.push_back(std::move(a));
+    }
+  }
+  out.answers = std::move(ordered);
 }
 
 }  // namespace otklik::detail

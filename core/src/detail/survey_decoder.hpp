@@ -23,6 +23,9 @@ inline constexpr std::int64_t max_k_anonymity = 1000000;
 // Whether `tag` is a simple language tag: "ru", "en", "kk", "sr-latn" (2-3 letters, optional subtag).
 [[nodiscard]] bool is_locale_tag(std::string_view tag) noexcept;
 
+// Drops the texts of locales the survey does not offer.
+void keep_locales(localized_text& text, const std::vector<std::string>& locales);
+
 // Checks that a localized text covers every locale of the survey and names no other (second pass).
 void check_labels(const localized_text& text, const std::vector<std::string>& locales, const std::string& path,
                   decode_context& ctx);
@@ -188,7 +191,7 @@ void decode_survey(const Node& root, survey& out, std::vector<issue>& issues) {
   enum : int { f_format, f_id, f_service, f_template, f_locales, f_k, f_stages, f_questions };
   field_set fields(names);
   std::vector<std::string> question_paths;
-  std::vector<bool> kind_known;
+  std::vector<char> kind_known;  // char, not bool: vector<bool> costs code size in WebAssembly
 
   root.for_each_field([&](std::string_view key, const Node& value) {
     const int i = fields.index(key);
@@ -302,6 +305,7 @@ void decode_survey(const Node& root, survey& out, std::vector<issue>& issues) {
     const survey_template* t = out.template_id.empty() ? nullptr : find_template(out.template_id);
     if (t) {
       out.questions = t->questions();
+      for (auto& q : out.questions) keep_locales(q.label, out.locales);  // templates carry ru and en
       question_paths.assign(out.questions.size(), "/template");
       kind_known.assign(out.questions.size(), true);
     } else if (out.template_id.empty()) {

@@ -1,0 +1,13 @@
+// Types of the Otklik WebAssembly core (web/dist/otklik-core.mjs).
+export interface OtklikIssue { path: string; code: string; message: string }
+export interface OtklikValidation { ok: boolean; errors: OtklikIssue[]; response?: Record<string, unknown> }
+export interface OtklikFinding { type: string; start: number; end: number }
+export interface OtklikRedaction { text: string; findings: OtklikFinding[] }
+export interface OtklikCore {
+  /** Checks a response against a survey; both as objects or JSON strings. Throws TypeError for an invalid survey. */
+  validate(survey: object | string, response: object | string, locale?: 'ru' | 'en'): OtklikValidation;
+  /** Replaces personal data by [TYPE] placeholders; offsets are UTF-8 byte offsets into the input. */
+  redact(text: string): OtklikRedaction;
+}
+export function loadCore(): Promise<OtklikCore>;
+export default loadCore;
