@@ -70,6 +70,17 @@ std::string validate(const std::string& survey_json, const std::string& response
   return out;
 }
 
+// {"ok":bool,"errors":[...]} for a survey document (portal developers check their surveys in the browser too).
+std::string check_survey(const std::string& survey_json, const std::string& locale) {
+  const auto parsed = otklik::parse_survey(survey_json);
+  std::string out;
+  otklik::json_writer w(out);
+  w.begin_object().key("ok").boolean(parsed.ok()).key("errors");
+  write_issues(w, parsed.issues(), locale);
+  w.end_object();
+  return out;
+}
+
 #ifdef OTKLIK_WASM_REDACT
 // {"text": redacted, "findings": [{"type","start","end"}]} with byte offsets into the UTF-8 input.
 std::string redact(const std::string& text) {
@@ -93,6 +104,7 @@ std::string redact(const std::string& text) {
 
 EMSCRIPTEN_BINDINGS(otklik_core) {
   emscripten::function("validate", &validate);
+  emscripten::function("checkSurvey", &check_survey);
 #ifdef OTKLIK_WASM_REDACT
   emscripten::function("redact", &redact);
 #endif

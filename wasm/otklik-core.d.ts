@@ -5,7 +5,9 @@ export interface OtklikFinding { type: string; start: number; end: number }
 export interface OtklikRedaction { text: string; findings: OtklikFinding[] }
 export interface OtklikCore {
   /** Checks a response against a survey; both as objects or JSON strings. Throws TypeError for an invalid survey. */
-  validate(survey: object | string, response: object | string, locale?: 'ru' | 'en'): OtklikValidation;
+  validate(survey: object | string | Uint8Array, response: object | string | Uint8Array, locale?: 'ru' | 'en'): OtklikValidation;
+  /** Checks a survey document. */
+  checkSurvey(survey: object | string | Uint8Array, locale?: 'ru' | 'en'): { ok: boolean; errors: OtklikIssue[] };
   /** Replaces personal data by [TYPE] placeholders; offsets are UTF-8 byte offsets into the input. */
   redact(text: string): OtklikRedaction;
 }

@@ -13,13 +13,16 @@ async function instantiate() {
   return createOtklikCore({ locateFile: () => wasmUrl.href });
 }
 
-const asJson = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
+// Strings and byte arrays (Uint8Array, passed to C++ as raw bytes) go as they are; objects as JSON.
+const asJson = (value) =>
+  typeof value === 'string' || value instanceof Uint8Array ? value : JSON.stringify(value);
 
 let loading = null;
 
 /**
  * Resolves to the core: validate(survey, response, locale?) -> {ok, errors, response?};
- * redact(text) -> {text, findings}. Arguments may be JS objects or JSON strings.
+ * checkSurvey(survey, locale?) -> {ok, errors}; redact(text) -> {text, findings}.
+ * Documents may be JS objects, JSON strings or UTF-8 bytes (Uint8Array).
  */
 export function loadCore() {
   if (!loading) {
@@ -31,6 +34,9 @@ export function loadCore() {
           throw new TypeError(`otklik: the survey is invalid: ${detail}`);
         }
         return result;
+      },
+      checkSurvey(survey, locale = 'en') {
+        return JSON.parse(module.checkSurvey(asJson(survey), locale));
       },
       redact(text) {
         if (typeof module.redact !== 'function') throw new Error('otklik: this core was built without redaction');

@@ -36,12 +36,14 @@ class simdjson_node {
   [[nodiscard]] std::string_view get_string() const noexcept { return e_.get_string().value_unsafe(); }
   template <class F>
   void for_each_field(F&& f) const {
-    for (const auto field : e_.get_object().value_unsafe()) f(field.key, simdjson_node(field.value));
+    const simdjson::dom::object object = e_.get_object().value_unsafe();  // a copy: the result is a temporary
+    for (const auto field : object) f(field.key, simdjson_node(field.value));
   }
   template <class F>
   void for_each_element(F&& f) const {
     std::size_t i = 0;
-    for (const auto item : e_.get_array().value_unsafe()) f(i++, simdjson_node(item));
+    const simdjson::dom::array array = e_.get_array().value_unsafe();
+    for (const auto item : array) f(i++, simdjson_node(item));
   }
 
  private:

@@ -1,0 +1,64 @@
+// Runs the shared vectors (tests/vectors) against the WebAssembly core in web/dist, under node's test
+// runner. The native runner (tests/vectors) checks the same files, so both builds must agree exactly.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const vectorsDir = process.env.OTKLIK_VECTORS_DIR;
+const distDir = process.env.OTKLIK_WEB_DIST_DIR;
+assert.ok(vectorsDir && distDir, 'OTKLIK_VECTORS_DIR and OTKLIK_WEB_DIST_DIR must be set (ctest sets them)');
+
+const { loadCore } = await import(join(distDir, 'otklik-core.mjs'));
+const core = await loadCore();
+
+const surveys = new Map();
+for (const name of readdirSync(join(vectorsDir, 'surveys')).filter((n) => n.endsWith('.json'))) {
+  const text = readFileSync(join(vectorsDir, 'surveys', name), 'utf8');
+  surveys.set(JSON.parse(text).id, text);
+}
+
+function input(c) {
+  if (c.input !== undefined) return Buffer.from(c.input, 'utf8');
+  if (c.input_hex !== undefined) return Buffer.from(c.input_hex, 'hex');
+  const g = c.input_generate;
+  return Buffer.from(g.repeat.repeat(g.count) + (g.suffix ?? ''), 'utf8');
+}
+const bytes = (buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
+const pairs = (errors) => errors.map((e) => ({ path: e.path, code: e.code }));
+
+const responses = JSON.parse(readFileSync(join(vectorsDir, 'responses.json'), 'utf8')).cases;
+const surveyCases = JSON.parse(readFileSync(join(vectorsDir, 'surveys.json'), 'utf8')).cases;
+
+test('the vector files have enough cases', () => {
+  assert.ok(responses.length >= 40);
+  assert.ok(surveyCases.length >= 20);
+});
+
+for (const c of responses) {
+  test(`response: ${c.name}`, () => {
+    const result = core.validate(surveys.get(c.survey), bytes(input(c)), 'ru');
+    assert.equal(result.ok, c.ok);
+    assert.deepEqual(pairs(result.errors), c.errors);
+    for (const e of result.errors) assert.ok(e.message.length > 0);
+    if (c.ok && c.canonical !== undefined) assert.equal(JSON.stringify(result.response), c.canonical);
+  });
+}
+
+for (const c of surveyCases) {
+  test(`survey: ${c.name}`, () => {
+    const result = core.checkSurvey(bytes(input(c)));
+    assert.equal(result.ok, c.ok);
+    assert.deepEqual(pairs(result.errors), c.errors);
+  });
+}
+
+test('JS objects and JSON strings are accepted alike', () => {
+  const survey = surveys.get('passport-renewal');
+  const doc = JSON.parse(responses[0].input);
+  assert.deepEqual(core.validate(JSON.parse(survey), doc), core.validate(survey, JSON.stringify(doc)));
+});
+
+test('an invalid survey throws a TypeError naming the issue', () => {
+  assert.throws(() => core.validate('{}', '{}'), /otklik: the survey is invalid: \/format: missing_field/);
+});
