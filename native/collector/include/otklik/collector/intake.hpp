@@ -1,0 +1,49 @@
+// otklik/collector/intake.hpp — the path of one submission from request body to durable store:
+// re-check with the core's validator (never trust the client), anonymize, truncate the time to the
+// hour, commit through the group committer; independent of the HTTP library.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "otklik/collector/metrics.hpp"
+#include "otklik/collector/storage/group_commit.hpp"
+#include "otklik/validate.hpp"
+
+namespace otklik::collector {
+
+// The HTTP status and JSON body for one submission.
+struct intake_reply {
+  int status = 500;
+  std::string body;
+};
+
+class intake {
+ public:
+  // `surveys`, `committer` and `counters` must outlive the intake.
+  intake(const survey_set& surveys, group_commit& committer, metrics& counters, limits bounds);
+  ~intake();
+
+  // 201 stored, 200 duplicate, 400 with the issues (messages in `locale`), 503 when the store failed.
+  [[nodiscard]] intake_reply submit(std::string_view body, std::string_view locale);
+
+ private:
+  // Validators keep parser buffers and are not thread-safe: each request borrows one.
+  std::unique_ptr<validator> borrow();
+  void give_back(std::unique_ptr<validator> v);
+
+  const survey_set& surveys_;
+  group_commit& committer_;
+  metrics& counters_;
+  limits bounds_;
+  std::mutex pool_mutex_;
+  std::vector<std::unique_ptr<validator>> pool_;
+};
+
+// {"errors":[{"path":..,"code":..,"message":..},...]} with messages in `locale`.
+[[nodiscard]] std::string errors_json(const std::vector<issue>& issues, std::string_view locale);
+
+}  // namespace otklik::collector

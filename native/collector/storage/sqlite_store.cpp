@@ -1,0 +1,334 @@
+// native/collector/storage/sqlite_store.cpp — the SQLite store: WAL journal, prepared statements with
+// bound values only, one transaction per batch, and a schema_version table that drives migrations.
+//
+// Durability: put_batch returns only after COMMIT has returned. In WAL mode a commit appends the
+// batch's frames to the -wal file with write(2) before it returns, so a SIGKILL of the process after
+// that point loses nothing (the frames are in the kernel's page cache). synchronous=FULL (the default
+// here) also fsyncs the WAL in every commit, so the batch survives a power loss too; with group commit
+// that is one fsync per batch, not per submission.
+#include "otklik/collector/storage/sqlite_store.hpp"
+
+#include <sqlite3.h>
+
+#include <atomic>
+#include <mutex>
+#include <string_view>
+#include <utility>
+
+namespace otklik::collector {
+namespace {
+
+struct db_closer {
+  void operator()(sqlite3* db) const noexcept { sqlite3_close_v2(db); }
+};
+using db_handle = std::unique_ptr<sqlite3, db_closer>;
+
+struct statement_finalizer {
+  void operator()(sqlite3_stmt* s) const noexcept { sqlite3_finalize(s); }
+};
+using statement = std::unique_ptr<sqlite3_stmt, statement_finalizer>;
+
+// "Otkl": marks the file as an Otklik collector database (PRAGMA application_id).
+constexpr int otklik_application_id = 0x4f746b6c;
+
+// One step of the schema's history; a database records the steps it has in schema_version.
+struct migration {
+  int version;
+  const char* note;
+  const char* script;  // fixed SQL text, one or more statements
+};
+
+// Append only: a released step is never edited, a change is a new step.
+constexpr migration migrations[] = {
+    {1, "responses keyed by their idempotency id, in arrival order",
+     "CREATE TABLE responses ("
+     "  seq INTEGER PRIMARY KEY,"          // arrival order: the export cursor's order
+     "  id TEXT NOT NULL UNIQUE,"          // idempotency key from the client
+     "  survey TEXT NOT NULL,"
+     "  service TEXT NOT NULL,"
+     "  stage TEXT NOT NULL,"
+     "  submitted_at TEXT NOT NULL,"       // truncated to the hour, as in body
+     "  body TEXT NOT NULL"                // canonical otklik.response/1 JSON
+     ") STRICT;"
+     "CREATE INDEX responses_by_submitted_at ON responses(submitted_at);"},
+};
+static_assert(std::size(migrations) > 0 && migrations[std::size(migrations) - 1].version == sqlite_schema_version);
+
+std::string failure(sqlite3* db, std::string_view what) {
+  return std::string(what) + ": " + (db != nullptr ? sqlite3_errmsg(db) : "out of memory");
+}
+
+// Prepares one statement of fixed text; data is always bound to it, never spliced into SQL.
+statement prepare(sqlite3* db, std::string_view sql, std::string& error) {
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &raw, nullptr) !=
+      SQLITE_OK) {
+    error = failure(db, "prepare");
+  }
+  return statement(raw);
+}
+
+// Runs every statement of a fixed script (DDL, PRAGMA), discarding rows.
+bool run_script(sqlite3* db, std::string_view script, std::string& error) {
+  const char* rest = script.data();
+  const char* const end = script.data() + script.size();
+  while (rest < end) {
+    sqlite3_stmt* raw = nullptr;
+    const char* tail = nullptr;
+    if (sqlite3_prepare_v2(db, rest, static_cast<int>(end - rest), &raw, &tail) != SQLITE_OK) {
+      error = failure(db, "prepare");
+      return false;
+    }
+    const statement step_me(raw);
+    rest = tail;
+    if (raw == nullptr) continue;  // only whitespace or a comment was left
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+    }
+    if (rc != SQLITE_DONE) {
+      error = failure(db, sqlite3_sql(raw));
+      return false;
+    }
+  }
+  return true;
+}
+
+// The single integer a query returns, or `fallback` when it returns no row.
+bool query_int(sqlite3* db, std::string_view sql, int fallback, int& value, std::string& error) {
+  const statement s = prepare(db, sql, error);
+  if (!s) return false;
+  const int rc = sqlite3_step(s.get());
+  if (rc == SQLITE_ROW) {
+    value = sqlite3_column_int(s.get(), 0);
+    return true;
+  }
+  if (rc == SQLITE_DONE) {
+    value = fallback;
+    return true;
+  }
+  error = failure(db, sql);
+  return false;
+}
+
+db_handle open_connection(const std::string& path, bool read_only, std::string& error) {
+  sqlite3* raw = nullptr;
+  // Each connection is used by one thread at a time (the writer, or under the health mutex).
+  const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                    SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  db_handle db(raw);
+  if (rc != SQLITE_OK) {
+    error = failure(raw, path);
+    return nullptr;
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, 5000);  // another process (an operator's backup) may hold the lock briefly
+  return db;
+}
+
+// The schema version recorded in the database: 0 for a new, empty file.
+bool read_schema_version(sqlite3* db, int& version, std::string& error) {
+  int application_id = 0;
+  if (!query_int(db, "PRAGMA application_id", 0, application_id, error)) return false;
+  int tables = 0;
+  if (!query_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'", 0, tables, error)) return false;
+  if (application_id != otklik_application_id) {
+    if (application_id == 0 && tables == 0) {
+      version = 0;
+      return true;
+    }
+    error = "not an Otklik collector database";
+    return false;
+  }
+  if (!query_int(db, "SELECT max(version) FROM schema_version", 0, version, error)) return false;
+  if (version > sqlite_schema_version) {
+    error = "the database has schema version " + std::to_string(version) + ", newer than this otklik (" +
+            std::to_string(sqlite_schema_version) + "): upgrade otklik";
+    return false;
+  }
+  return true;
+}
+
+// Brings the schema to sqlite_schema_version in one transaction per step.
+bool migrate(sqlite3* db, std::string& error) {
+  int version = 0;
+  if (!read_schema_version(db, version, error)) return false;
+  if (version == 0 &&
+      !run_script(db,
+                  "PRAGMA application_id = 1333029740;"  // otklik_application_id
+                  "CREATE TABLE IF NOT EXISTS schema_version ("
+                  "  version INTEGER PRIMARY KEY, note TEXT NOT NULL) STRICT;",
+                  error)) {
+    return false;
+  }
+  static_assert(otklik_application_id == 1333029740);
+  for (const migration& step : migrations) {
+    if (step.version <= version) continue;
+    const statement record = prepare(db, "INSERT INTO schema_version(version, note) VALUES (?1, ?2)", error);
+    if (!record || !run_script(db, "BEGIN IMMEDIATE", error)) return false;
+    sqlite3_bind_int(record.get(), 1, step.version);
+    sqlite3_bind_text(record.get(), 2, step.note, -1, SQLITE_STATIC);
+    if (!run_script(db, step.script, error) || sqlite3_step(record.get()) != SQLITE_DONE ||
+        !run_script(db, "COMMIT", error)) {
+      if (error.empty()) error = failure(db, "record schema version");
+      std::string ignored;
+      (void)run_script(db, "ROLLBACK", ignored);
+      return false;
+    }
+  }
+  return true;
+}
+
+class sqlite_cursor final : public response_cursor {
+ public:
+  sqlite_cursor(db_handle db, statement rows) : db_(std::move(db)), rows_(std::move(rows)) {}
+  explicit sqlite_cursor(std::string error) : error_(std::move(error)) {}
+
+  bool next(std::string_view& body) override {
+    if (!rows_) return false;
+    const int rc = sqlite3_step(rows_.get());
+    if (rc == SQLITE_ROW) {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(rows_.get(), 0));
+      body = std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(rows_.get(), 0)));
+      return true;
+    }
+    if (rc != SQLITE_DONE) error_ = failure(db_.get(), "read responses");
+    rows_.reset();
+    return false;
+  }
+  const std::string& error() const override { return error_; }
+
+ private:
+  db_handle db_;
+  statement rows_;
+  std::string error_;
+};
+
+class sqlite_store final : public store {
+ public:
+  sqlite_store(std::string path, bool read_only) : path_(std::move(path)), read_only_(read_only) {}
+
+  bool open(const sqlite_options& options, std::string& error) {
+    writer_ = open_connection(path_, read_only_, error);
+    if (!writer_) return false;
+    if (read_only_) {
+      int version = 0;
+      if (!read_schema_version(writer_.get(), version, error)) return false;
+      if (version == 0) {
+        error = "no collector schema in " + path_;
+        return false;
+      }
+      return true;
+    }
+    const char* const pragmas = options.durability == sqlite_durability::full
+                                    ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                                    : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+    if (!run_script(writer_.get(), pragmas, error) ||
+        // Truncates a -wal file that grew under a burst back to 64 MB after a checkpoint.
+        !run_script(writer_.get(), "PRAGMA journal_size_limit = 67108864;", error) ||
+        !migrate(writer_.get(), error)) {
+      return false;
+    }
+    begin_ = prepare(writer_.get(), "BEGIN IMMEDIATE", error);
+    commit_ = prepare(writer_.get(), "COMMIT", error);
+    rollback_ = prepare(writer_.get(), "ROLLBACK", error);
+    insert_ = prepare(writer_.get(),
+                      "INSERT INTO responses(id, survey, service, stage, submitted_at, body) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO NOTHING",
+                      error);
+    if (!begin_ || !commit_ || !rollback_ || !insert_) return false;
+    health_ = open_connection(path_, false, error);
+    if (!health_) return false;
+    health_begin_ = prepare(health_.get(), "BEGIN IMMEDIATE", error);
+    health_rollback_ = prepare(health_.get(), "ROLLBACK", error);
+    return health_begin_ && health_rollback_;
+  }
+
+  batch_result put_batch(std::span<const stored_response* const> batch) override {
+    batch_result result;
+    if (read_only_) {
+      result.error = "the store was opened read-only";
+      return result;
+    }
+    sqlite3* db = writer_.get();
+    if (!step_done(begin_.get())) return fail(result, "begin");
+    result.statuses.reserve(batch.size());
+    for (const stored_response* record : batch) {
+      sqlite3_stmt* s = insert_.get();
+      bind(s, 1, record->id);
+      bind(s, 2, record->survey);
+      bind(s, 3, record->service);
+      bind(s, 4, record->stage);
+      bind(s, 5, record->submitted_at);
+      bind(s, 6, record->body);
+      if (!step_done(s)) return fail(result, "insert");
+      result.statuses.push_back(sqlite3_changes(db) > 0 ? put_status::stored : put_status::duplicate);
+    }
+    if (!step_done(commit_.get())) return fail(result, "commit");
+    result.ok = true;
+    last_batch_ok_.store(true, std::memory_order_relaxed);
+    return result;
+  }
+
+  bool healthy() override {
+    if (read_only_ || !last_batch_ok_.load(std::memory_order_relaxed)) return false;
+    const std::lock_guard<std::mutex> lock(health_mutex_);
+    // Taking the write lock proves the file is writable and no other process holds it for long.
+    if (!step_done(health_begin_.get())) return false;
+    return step_done(health_rollback_.get());
+  }
+
+  std::unique_ptr<response_cursor> scan() override {
+    std::string error;
+    db_handle db = open_connection(path_, true, error);
+    if (!db) return std::make_unique<sqlite_cursor>(error);
+    statement rows = prepare(db.get(), "SELECT body FROM responses ORDER BY seq", error);
+    if (!rows) return std::make_unique<sqlite_cursor>(error);
+    return std::make_unique<sqlite_cursor>(std::move(db), std::move(rows));
+  }
+
+ private:
+  // Binds a record's text without copying: the record outlives the statement's step.
+  static void bind(sqlite3_stmt* s, int index, const std::string& text) {
+    sqlite3_bind_text(s, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+  }
+
+  static bool step_done(sqlite3_stmt* s) {
+    const int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE;
+  }
+
+  batch_result& fail(batch_result& result, std::string_view what) {
+    result.ok = false;
+    result.statuses.clear();
+    result.error = failure(writer_.get(), what);
+    if (sqlite3_get_autocommit(writer_.get()) == 0) (void)step_done(rollback_.get());
+    last_batch_ok_.store(false, std::memory_order_relaxed);
+    return result;
+  }
+
+  std::string path_;
+  bool read_only_;
+  db_handle writer_;
+  statement begin_, commit_, rollback_, insert_;
+  std::atomic<bool> last_batch_ok_{true};
+  std::mutex health_mutex_;
+  db_handle health_;
+  statement health_begin_, health_rollback_;
+};
+
+}  // namespace
+
+sqlite_open_result open_sqlite_store(const std::string& path, sqlite_options options) {
+  sqlite_open_result result;
+  auto s = std::make_unique<sqlite_store>(path, options.read_only);
+  if (s->open(options, result.error)) {
+    result.opened = std::move(s);
+  } else if (result.error.empty()) {
+    result.error = "cannot open " + path;
+  }
+  return result;
+}
+
+}  // namespace otklik::collector
