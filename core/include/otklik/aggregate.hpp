@@ -24,7 +24,7 @@ inline constexpr std::size_t dimension_count = 6;
 [[nodiscard]] std::string_view to_string(dimension d) noexcept;
 [[nodiscard]] std::optional<dimension> parse_dimension(std::string_view word) noexcept;
 
-// The dimensions of a group key, in order (each at most once), and the period length when `period` is one.
+// The dimensions of a group key, in order (a repeated one counts once), and the period length when `period` is one.
 struct grouping {
   std::vector<dimension> by{dimension::service, dimension::stage};
   period_unit period = period_unit::month;

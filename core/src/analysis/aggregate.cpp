@@ -291,9 +291,14 @@ aggregation aggregate(const columnar_store& store, const filter& f, const groupi
   return aggregate_part(store, f, g, 0, 1);
 }
 
-aggregation aggregate_part(const columnar_store& store, const filter& f, const grouping& g, std::size_t part,
+aggregation aggregate_part(const columnar_store& store, const filter& f, const grouping& requested, std::size_t part,
                            std::size_t parts) {
   aggregation out;
+  // A dimension named twice groups once (the key's mixed radix needs distinct dimensions).
+  grouping g{{}, requested.period};
+  for (const dimension d : requested.by) {
+    if (std::find(g.by.begin(), g.by.end(), d) == g.by.end()) g.by.push_back(d);
+  }
   out.by = g;
   const auto [row_begin, row_end] = part_rows(store.size(), part, std::max<std::size_t>(parts, 1));
 

@@ -191,11 +191,7 @@ void write_journeys(json_writer& w, const columnar_store& store, const report& r
     }
     for (const journey_step& step : j.steps) {
       w.begin_object().key("stage").string(store.stages.word(step.stage));
-      if (step.counts.responses == 0) {
-        w.key("n").integer(0).key("suppressed").boolean(false);
-      } else {
-        write_metrics(w, store, step.metrics, k);
-      }
+      write_metrics(w, store, step.metrics, k);  // a stage nobody answered reads "<k" like any small group
       number(w, "csat_change", step.csat_change);
       number(w, "p_value", step.csat_test.p_value);
       w.end_object();

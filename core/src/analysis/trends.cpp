@@ -89,6 +89,7 @@ std::string_view to_string(measure m) noexcept {
 
 trend_report trends(const columnar_store& store, const filter& f, const grouping& by, std::uint32_t k, double alpha) {
   trend_report report;
+  report.by.by.clear();
   report.by.period = by.period;
   report.unit = by.period;
   report.alpha = alpha;
