@@ -53,7 +53,8 @@ namespace detail {
 bool is_valid_response_id(std::string_view id) noexcept {
   if (id.size() < 16 || id.size() > 64) return false;
   for (const char c : id) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    const auto u = static_cast<unsigned char>(c);
+    const bool ok = ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || (u >= '0' && u <= '9') || u == '_' || u == '-';
     if (!ok) return false;
   }
   return true;

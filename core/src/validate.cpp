@@ -44,7 +44,7 @@ result<response> check_with(detail::validator_state& state, const detail::survey
 #endif
       });
   if (!issues.empty()) return issues;
-  return out;
+  return std::move(out);  // the caller owns a valid response; last_decoded() matters only for invalid ones
 }
 
 }  // namespace

@@ -42,10 +42,12 @@ template <std::size_t N>
 class field_set {
  public:
   explicit constexpr field_set(const std::string_view (&names)[N]) : names_(names) {}
-  // The index of a known field, or -1 for an unknown one.
+  // The index of a known field, or -1 for an unknown one (length and first byte first: a hot path).
   [[nodiscard]] int index(std::string_view key) const noexcept {
+    if (key.empty()) return -1;
     for (std::size_t i = 0; i < N; ++i) {
-      if (names_[i] == key) return static_cast<int>(i);
+      const std::string_view name = names_[i];
+      if (name.size() == key.size() && name[0] == key[0] && name == key) return static_cast<int>(i);
     }
     return -1;
   }

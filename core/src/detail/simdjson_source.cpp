@@ -1,7 +1,6 @@
 // Adapts simdjson's DOM to the decoders' node interface (the same one json_tape offers).
 #include <simdjson.h>
 
-#include <cstring>
 #include <limits>
 
 #include "detail/native_json.hpp"
@@ -56,18 +55,16 @@ class simdjson_parser {
  public:
   simdjson::dom::parser parser;
   std::size_t depth = 0;
-  std::vector<char> padded;
 
-  // Copies into a padded buffer (simdjson reads up to SIMDJSON_PADDING bytes past the end) and parses.
+  // simdjson reads up to SIMDJSON_PADDING bytes past the end; it copies the input itself only when
+  // those bytes could cross into an unmapped page, so lines inside a larger buffer are parsed in place.
   simdjson::simdjson_result<simdjson::dom::element> parse(std::string_view json, std::size_t max_depth) {
     if (depth != max_depth || parser.capacity() < json.size()) {
       const std::size_t capacity = std::max<std::size_t>(json.size(), 4096);
       if (parser.allocate(capacity, max_depth) != simdjson::SUCCESS) return simdjson::MEMALLOC;
       depth = max_depth;
     }
-    if (padded.size() < json.size() + simdjson::SIMDJSON_PADDING) padded.resize(json.size() + simdjson::SIMDJSON_PADDING);
-    std::memcpy(padded.data(), json.data(), json.size());
-    return parser.parse(padded.data(), json.size(), false);
+    return parser.parse(json.data(), json.size(), true);
   }
 };
 

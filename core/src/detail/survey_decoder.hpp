@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "detail/decode_context.hpp"
+#include "detail/response_decoder.hpp"
 #include "otklik/survey.hpp"
 #include "otklik/templates.hpp"
 
@@ -15,7 +16,7 @@ namespace otklik::detail {
 
 inline constexpr std::string_view survey_format_tag = "otklik.survey/1";
 inline constexpr std::size_t max_stages = 64;
-inline constexpr std::size_t max_questions = 200;
+inline constexpr std::size_t max_questions = max_survey_questions;
 inline constexpr std::size_t max_locales = 32;
 inline constexpr std::int64_t max_text_length = 100000;
 inline constexpr std::int64_t max_k_anonymity = 1000000;

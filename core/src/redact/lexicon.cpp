@@ -1,0 +1,172 @@
+// The word sources of the redactor: stems with a declension code, expanded into every case form
+// (and the е spelling of ё) when the table is first used. Kept short on purpose: patronymics and
+// surnames are recognised by suffix rules (names.cpp), not listed here.
+#include "lexicon.hpp"
+
+#include <string_view>
+
+namespace otklik::detail {
+
+namespace {
+
+// Endings per declension code, appended to a stem ("телефон/m" -> телефон, телефона, ...).
+std::string_view endings(char code) noexcept {
+  switch (code) {
+    case 'm': return ",а,у,ом,е,ы,ов,ам,ами,ах";        // masculine hard: телефон
+    case 'f': return "а,ы,е,у,ой,ою";                   // feminine -а: карта
+    case 'F': return "а,ы,е,у,ей,ею";                   // feminine -а after ц/ж/ш: улица
+    case 'g': return "а,и,е,у,ой,ою";                   // feminine -а after г/к/х: Ольга
+    case 'i': return "ия,ии,ию,ией,иею";                // -ия: Мария, серия
+    case 'j': return "ья,ьи,ье,ью,ьей,ьёй";             // -ья: Наталья, Илья
+    case 's': return "я,и,е,ю,ей,ёй";                   // -я: Олеся, аллея
+    case 'y': return "й,я,ю,ем,е";                      // -й: Сергей, Николай
+    case 'Y': return "ий,ия,ию,ием,ии";                 // -ий: Дмитрий
+    case 'b': return "ь,я,ю,ем,е";                      // masculine -ь: Игорь, январь
+    case 'B': return "ь,и,ью";                          // feminine -ь: площадь, Любовь
+    case 'a': return "ый,ая,ое,ого,ому,ым,ом,ую,ой,ые,ых,ыми";  // adjective: мобильный
+    case 'n': return "ие,ия,ию,ием,ии,ий";              // -ие: заявление
+    case 'o': return "о,а,у,ом,е";                      // neuter -о: окно
+    default: return "";
+  }
+}
+
+struct source {
+  lex kind;
+  const char* words;  // "stem/code" or an exact word, separated by spaces
+};
+
+constexpr source sources[] = {
+    {lex::cue_phone,
+     "телефон/m телефонн/a тел тлф моб мобильн/a мобильник/m сотов/a звонил звонила звонили звонить звоните "
+     "позвоните позвонить позвонила позвонил перезвоните перезвонить звонок звонки звонков контакт/m связ/B "
+     "whatsapp вотсап ватсап viber вайбер телеграм telegram phone phones tel mob mobile cell cellphone call "
+     "calling called contact reach"},
+    {lex::cue_snils, "снилс snils"},
+    {lex::cue_inn, "инн inn"},
+    {lex::cue_ogrn, "огрн огрнип ogrn ogrnip"},
+    {lex::cue_oms, "омс oms полис/m медполис/m policy"},
+    {lex::cue_card, "карт/f карточк/g банковск/a card cards visa mastercard"},
+    {lex::cue_passport, "паспорт/m паспортн/a загранпаспорт/m загран сер/i passport passports"},
+    {lex::cue_iban, "iban"},
+    {lex::cue_dob, "рожден/n родился родилась родились рождён рождена рожденный рождённый born dob birth birthday "
+                   "birthdate"},
+    {lex::cue_negative,
+     "заявлен/n заявк/g обращен/n квитанц/i платеж/m платёж оплат/f сумм/f руб рубль рублей рубля рублям тыс "
+     "млн уин окн/o кабинет/m каб офис/m талон/m верси/s постановлен/n приказ/m закон/m указ/m госпошлин/f "
+     "трек счет счёт счета счёта application applications request ticket order reference ref case invoice "
+     "payment amount receipt usd eur rub window office room desk counter version tracking"},
+    {lex::cue_person, "зовут имя фио фамил/i name regards sincerely signed уважением"},
+    {lex::cue_title, "mr mrs ms miss mister madam dr господин/m госпож/F г-н г-жа"},
+    {lex::cue_i_am, "am i'm"},
+    {lex::cue_address, "адрес/m проживаю проживает проживаем прожива/n живу прописк/g регистраци/i индекс/m "
+                       "address live lives"},
+    {lex::street_abbr, "ул пр пер наб пл мкр б-р пр-т пр-д ш"},
+    {lex::street_word, "улиц/F проспект/m переулок переулка переулку переулком переулке бульвар/m набережн/a "
+                       "площад/B проезд/m шоссе тупик/m алле/s микрорайон/m"},
+    {lex::street_en, "street st avenue ave road rd lane ln drive boulevard blvd court ct place pl square sq "
+                     "terrace way crescent highway hwy parkway"},
+    {lex::house, "д дом/m"},
+    {lex::building, "корп корпус/m стр строен/n лит литер/f"},
+    {lex::flat, "кв квартир/f apt apartment flat suite unit"},
+    {lex::city_prefix, "г гор город/m пос поселок поселка поселке посёлок посёлка посёлке пгт село селе села дер "
+                       "деревн/s"},
+    {lex::region, "обл област/B кра/y р-н район/m респ республик/g"},
+    {lex::city,
+     "москв/f санкт-петербург/m петербург/m спб казан/B новосибирск/m екатеринбург/m самар/f омск/m "
+     "челябинск/m ростов/m уф/f красноярск/m перм/B воронеж/m волгоград/m краснодар/m саратов/m тюмен/B "
+     "тольятти ижевск/m барнаул/m ульяновск/m иркутск/m хабаровск/m ярославл/b владивосток/m махачкал/f "
+     "томск/m оренбург/m кемерово новокузнецк/m рязан/B астрахан/B пенз/f липецк/m тул/f киров/m "
+     "калининград/m курск/m сочи химки подольск/m мытищи балашиха твер/B россия россии moscow london paris "
+     "berlin"},
+    {lex::agency, "мфц пфр сфр фнс фсс гибдд мвд фмс умвд гувм фссп ифнс ржд загс/m росреестр/m "
+                  "роспотребнадзор/m госуслуг/g госуслугах госуслугам соцзащит/f собес/m dmv ssa irs uscis nhs "
+                  "hmrc dvla"},
+    {lex::month, "январ/b феврал/b март/m апрел/b ма/y июн/b июл/b август/m сентябр/b октябр/b ноябр/b декабр/b "
+                 "january february march april may june july august september october november december jan feb "
+                 "mar apr jun jul aug sep sept oct nov dec"},
+    {lex::first_name,
+     // men
+     "александр/m алексе/y анатол/Y андре/y антон/m аркад/Y арсен/Y артём/m артур/m богдан/m борис/m вадим/m "
+     "валентин/m валер/Y васил/Y виктор/m витал/Y владимир/m владислав/m вячеслав/m геннад/Y георг/Y глеб/m "
+     "григор/Y даниил/m денис/m дмитр/Y евген/Y егор/m иван/m игор/b ил/j кирилл/m константин/m лев льва льву "
+     "львом льве леонид/m максим/m марк/m матве/y михаил/m никит/f никола/y олег/m павел павла павлу павлом "
+     "павле пётр петр/m роман/m руслан/m семён/m серге/y станислав/m степан/m тимофе/y тимур/m фёдор/m "
+     "филипп/m эдуард/m юр/Y ярослав/m ринат/m рустам/m айдар/m марат/m ильдар/m азат/m "
+     // women
+     "александр/f алин/f алл/f алён/f анастас/i ангелин/f анн/f валентин/f валер/i варвар/f вер/f вероник/g "
+     "виктор/i галин/f дар/j диан/f ев/f евген/i екатерин/f елен/f елизавет/f жанн/f зинаид/f зо/s инн/f "
+     "ирин/f камил/f карин/f кир/f кристин/f ксен/i ларис/f лид/i любов/B людмил/f маргарит/f марин/f мар/i "
+     "надежд/f натал/j натал/i нин/f оксан/f олес/s ольг/g полин/f раис/f светлан/f соф/j соф/i тамар/f "
+     "татьян/f ульян/f юл/i ян/f"},
+    {lex::number_word, "номер/m no number num"},
+    {lex::url_scheme, "http https www"},
+    {lex::year_word, "год/m года году"},
+};
+
+// The е spelling of a word written with ё, or "" when it has none.
+std::string without_yo(const std::string& w) {
+  std::string out = w;
+  bool changed = false;
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    if (static_cast<byte>(out[i]) == 0xD1 && static_cast<byte>(out[i + 1]) == 0x91) {  // ё -> е (D0 B5)
+      out[i] = static_cast<char>(0xD0);
+      out[i + 1] = static_cast<char>(0xB5);
+      changed = true;
+    }
+  }
+  return changed ? out : std::string();
+}
+
+}  // namespace
+
+const lexicon& lexicon::get() {
+  static const lexicon instance;
+  return instance;
+}
+
+void lexicon::add(const std::string& word, lex kind) {
+  if (word.empty() || word.size() > max_word_bytes) return;
+  const auto* w = reinterpret_cast<const byte*>(word.data());
+  const std::uint64_t h = hash_lower_word(w, word.size(), w + word.size());
+  if (find(w, word.size(), h) != lex::none) return;  // the first meaning listed wins
+  entries_.push_back({static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint8_t>(word.size()), kind});
+  pool_ += word;
+  std::size_t slot = static_cast<std::size_t>(h >> 52) & mask_;
+  while (slots_[slot].tag != 0) slot = (slot + 1) & mask_;
+  slots_[slot] = {static_cast<std::uint32_t>(h) | 1u, static_cast<std::uint32_t>(entries_.size() - 1)};
+}
+
+lexicon::lexicon() {
+  slots_.assign(4096, slot_t{0, 0});  // about 1,300 forms: the table stays under a third full
+  mask_ = slots_.size() - 1;
+  for (const source& src : sources) {
+    std::string_view list = src.words;
+    while (!list.empty()) {
+      const std::size_t space = list.find(' ');
+      const std::string_view item = list.substr(0, space);
+      list = space == std::string_view::npos ? std::string_view() : list.substr(space + 1);
+      if (item.empty()) continue;
+      const std::size_t slash = item.find('/');
+      std::vector<std::string> forms;
+      if (slash == std::string_view::npos) {
+        forms.emplace_back(item);
+      } else {
+        const std::string stem(item.substr(0, slash));
+        std::string_view ends = endings(item[slash + 1]);
+        for (;;) {
+          const std::size_t comma = ends.find(',');
+          forms.push_back(stem + std::string(ends.substr(0, comma)));
+          if (comma == std::string_view::npos) break;
+          ends.remove_prefix(comma + 1);
+        }
+      }
+      for (const std::string& form : forms) {
+        add(form, src.kind);
+        const std::string plain = without_yo(form);
+        if (!plain.empty()) add(plain, src.kind);
+      }
+    }
+  }
+}
+
+}  // namespace otklik::detail
