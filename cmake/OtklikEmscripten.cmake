@@ -1,20 +1,20 @@
 # Every Emscripten flag of the project, in one place (the WebAssembly core of the widget).
 include_guard(GLOBAL)
 
-# Size-first compile flags for the core when it is built for the browser.
+# Size-first compile flags for the core when it is built for the browser. The core throws nothing and
+# needs no RTTI (no dynamic_cast, no typeid), so both are off: libc++'s throws become abort().
 function(otklik_wasm_compile_options target)
-  target_compile_options(${target} PRIVATE -Oz -flto)
+  target_compile_options(${target} PRIVATE -Oz -flto -fno-exceptions -fno-rtti)
 endfunction()
 
-# Link flags: an ES module factory, no filesystem, no eval (strict CSP), small malloc, web and Node.
+# Link flags: a standalone .wasm (no Emscripten JS glue: wasm/otklik-core.mjs instantiates it with two
+# imports), a reactor without main, no filesystem, the small malloc, no exceptions, memory that grows.
 function(otklik_wasm_link_options target)
   target_link_options(${target} PRIVATE
-    -Oz -flto --bind
-    -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createOtklikCore
-    -sENVIRONMENT=web
-    -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0 -sMALLOC=emmalloc
+    -Oz -flto -fno-exceptions -fno-rtti
+    --no-entry -sSTANDALONE_WASM=1
+    -sFILESYSTEM=0 -sMALLOC=emmalloc -sSUPPORT_LONGJMP=0
+    -sDISABLE_EXCEPTION_THROWING=1 -sDISABLE_EXCEPTION_CATCHING=1
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=2MB -sTOTAL_STACK=256KB
-    -sINCOMING_MODULE_JS_API=wasmBinary,locateFile
-    -sTEXTDECODER=2 -sSUPPORT_LONGJMP=0
     -sASSERTIONS=0)
 endfunction()

@@ -1,20 +1,24 @@
-// embind bindings of the core for the browser: JSON strings in, JSON strings out (the JS loader parses
-// them), which keeps the binding surface, and so the glue code, small.
-#include <emscripten/bind.h>
+// C ABI of the core for the browser: UTF-8 JSON in (bytes the JS loader copied into linear memory),
+// UTF-8 JSON out (one buffer the loader reads back). A plain C ABI instead of embind lets the loader
+// (otklik-core.mjs) instantiate the .wasm itself, with no Emscripten glue and no RTTI: about 10 KB gzip less.
+#include <emscripten/emscripten.h>
 
+#include <cstddef>
+#include <cstdlib>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "otklik/json_writer.hpp"
 #include "otklik/messages.hpp"
 #include "otklik/validate.hpp"
-#if __has_include("otklik/redact.hpp") && defined(OTKLIK_WASM_REDACT)
+#if defined(OTKLIK_WASM_REDACT)
 #include "otklik/redact.hpp"
 #endif
 
 namespace {
 
-void write_issues(otklik::json_writer& w, const std::vector<otklik::issue>& issues, const std::string& locale) {
+void write_issues(otklik::json_writer& w, const std::vector<otklik::issue>& issues, std::string_view locale) {
   w.begin_array();
   for (const auto& problem : issues) {
     w.begin_object()
@@ -43,9 +47,31 @@ otklik::validator& checker() {
   return instance;
 }
 
+// The last answer; the loader reads it with otk_output() before the next call overwrites it.
+std::string& output() {
+  static std::string instance;
+  return instance;
+}
+
+std::string_view view(const char* data, std::size_t size) { return {data, size}; }
+
+}  // namespace
+
+extern "C" {
+
+// Buffers for the loader's arguments (it frees them after the call).
+EMSCRIPTEN_KEEPALIVE void* otk_alloc(std::size_t size) { return std::malloc(size ? size : 1); }
+EMSCRIPTEN_KEEPALIVE void otk_free(void* pointer) { std::free(pointer); }
+
+// Where the last call's JSON answer starts (its length is what that call returned).
+EMSCRIPTEN_KEEPALIVE const char* otk_output() { return output().data(); }
+
 // {"ok":bool,"errors":[...],"response":{canonical response}} or {"survey_errors":[...]}.
-std::string validate(const std::string& survey_json, const std::string& response_json, const std::string& locale) {
+EMSCRIPTEN_KEEPALIVE std::size_t otk_validate(const char* survey, std::size_t survey_size, const char* response,
+                                              std::size_t response_size, const char* locale, std::size_t locale_size) {
   auto& c = cache();
+  const auto survey_json = view(survey, survey_size);
+  const auto lang = view(locale, locale_size);
   if (!c.parsed || c.json != survey_json) {
     auto parsed = otklik::parse_survey(survey_json);
     c.json = survey_json;
@@ -53,39 +79,42 @@ std::string validate(const std::string& survey_json, const std::string& response
     c.parsed.reset();
     if (parsed) c.parsed = std::move(parsed).value();
   }
-  std::string out;
+  auto& out = output();
+  out.clear();
   otklik::json_writer w(out);
   w.begin_object();
   if (!c.parsed) {
     w.key("survey_errors");
-    write_issues(w, c.issues, locale);
-    w.end_object();
-    return out;
+    write_issues(w, c.issues, lang);
+  } else {
+    auto checked = checker().check(*c.parsed, view(response, response_size));
+    w.key("ok").boolean(checked.ok()).key("errors");
+    write_issues(w, checked.issues(), lang);
+    if (checked) w.key("response").raw(otklik::to_json(checked.value()));
   }
-  auto checked = checker().check(*c.parsed, response_json);
-  w.key("ok").boolean(checked.ok()).key("errors");
-  write_issues(w, checked.issues(), locale);
-  if (checked) w.key("response").raw(otklik::to_json(checked.value()));
   w.end_object();
-  return out;
+  return out.size();
 }
 
 // {"ok":bool,"errors":[...]} for a survey document (portal developers check their surveys in the browser too).
-std::string check_survey(const std::string& survey_json, const std::string& locale) {
-  const auto parsed = otklik::parse_survey(survey_json);
-  std::string out;
+EMSCRIPTEN_KEEPALIVE std::size_t otk_check_survey(const char* survey, std::size_t survey_size, const char* locale,
+                                                  std::size_t locale_size) {
+  const auto parsed = otklik::parse_survey(view(survey, survey_size));
+  auto& out = output();
+  out.clear();
   otklik::json_writer w(out);
   w.begin_object().key("ok").boolean(parsed.ok()).key("errors");
-  write_issues(w, parsed.issues(), locale);
+  write_issues(w, parsed.issues(), view(locale, locale_size));
   w.end_object();
-  return out;
+  return out.size();
 }
 
-#ifdef OTKLIK_WASM_REDACT
+#if defined(OTKLIK_WASM_REDACT)
 // {"text": redacted, "findings": [{"type","start","end"}]} with byte offsets into the UTF-8 input.
-std::string redact(const std::string& text) {
-  const auto result = otklik::redact(text);
-  std::string out;
+EMSCRIPTEN_KEEPALIVE std::size_t otk_redact(const char* text, std::size_t text_size) {
+  const auto result = otklik::redact(view(text, text_size));
+  auto& out = output();
+  out.clear();
   otklik::json_writer w(out);
   w.begin_object().key("text").string(result.text).key("findings").begin_array();
   for (const auto& f : result.findings) {
@@ -96,16 +125,8 @@ std::string redact(const std::string& text) {
         .end_object();
   }
   w.end_array().end_object();
-  return out;
+  return out.size();
 }
 #endif
 
-}  // namespace
-
-EMSCRIPTEN_BINDINGS(otklik_core) {
-  emscripten::function("validate", &validate);
-  emscripten::function("checkSurvey", &check_survey);
-#ifdef OTKLIK_WASM_REDACT
-  emscripten::function("redact", &redact);
-#endif
-}
+}  // extern "C"

@@ -11,5 +11,6 @@ export interface OtklikCore {
   /** Replaces personal data by [TYPE] placeholders; offsets are UTF-8 byte offsets into the input. */
   redact(text: string): OtklikRedaction;
 }
-export function loadCore(): Promise<OtklikCore>;
+/** Instantiates the core once; `wasmUrl` defaults to otklik-core.wasm beside the loader. */
+export function loadCore(wasmUrl?: string | URL): Promise<OtklikCore>;
 export default loadCore;

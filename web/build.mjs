@@ -1,0 +1,42 @@
+// Builds the widget into web/dist/ beside the WebAssembly core (which the `wasm` CMake preset writes
+// there): the loader otklik.js, the lazily loaded otklik-widget.mjs (with its CSS inlined as text),
+// locale files and type declarations. Usage: node web/build.mjs [--out DIR]
+import { build, transform } from 'esbuild';
+import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outAt = process.argv.indexOf('--out');
+const out = outAt > 0 ? process.argv[outAt + 1] : join(here, 'dist');
+const src = join(here, 'src');
+const target = ['chrome111', 'firefox113', 'safari16.4'];  // constructable stylesheets, :has(), ??=
+
+// CSS is minified and imported as a string, then adopted as a constructed stylesheet (strict CSP).
+const cssAsText = {
+  name: 'css-as-text',
+  setup(b) {
+    b.onLoad({ filter: /\.css$/ }, async ({ path }) => {
+      const { code } = await transform(await readFile(path, 'utf8'), { loader: 'css', minify: true, target });
+      return { contents: `export default ${JSON.stringify(code.trim())};`, loader: 'js' };
+    });
+  },
+};
+
+await mkdir(join(out, 'locales'), { recursive: true });
+const common = { bundle: true, minify: true, target, charset: 'utf8', legalComments: 'none', logLevel: 'warning' };
+await build({ ...common, entryPoints: [join(src, 'otklik.js')], outfile: join(out, 'otklik.js'), format: 'iife' });
+await build({
+  ...common,
+  entryPoints: [join(src, 'widget.js')],
+  outfile: join(out, 'otklik-widget.mjs'),
+  format: 'esm',
+  external: ['./otklik-core.mjs'],
+  plugins: [cssAsText],
+});
+for (const name of await readdir(join(src, 'locales'))) {
+  const text = JSON.stringify(JSON.parse(await readFile(join(src, 'locales', name), 'utf8')));
+  await writeFile(join(out, 'locales', name), text);
+}
+await copyFile(join(src, 'otklik-widget.d.ts'), join(out, 'otklik-widget.d.ts'));
+console.log(`otklik widget built into ${out}`);
