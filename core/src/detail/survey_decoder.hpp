@@ -81,6 +81,31 @@ bool decode_bounded_int(const Node& value, const std::string& path, std::int64_t
   return false;
 }
 
+// Decodes an object of exactly an "id" and one localized text (`text_name`: "title" or "label"):
+// the shape of services, stages and choice options. False when `node` is not an object.
+template <class Node>
+bool decode_id_and_text(const Node& node, const std::string& path, std::string_view text_name, decode_context& ctx,
+                        std::string& id, localized_text& text) {
+  if (!ctx.expect(node, json_kind::object, path)) return false;
+  const std::string_view names[] = {"id", text_name};
+  field_set fields(names);
+  node.for_each_field([&](std::string_view key, const Node& value) {
+    const int k = fields.index(key);
+    std::string at = decode_context::child(path, key);
+    if (k < 0) return ctx.add(std::move(at), error_code::unknown_field);
+    if (!fields.mark(k)) return ctx.add(std::move(at), error_code::duplicate_field);
+    if (k == 0) {
+      decode_identifier(value, at, ctx, id);
+    } else {
+      decode_localized(value, at, ctx, text);
+    }
+  });
+  for (int k = 0; k < 2; ++k) {
+    if (!fields.seen(k)) ctx.add(decode_context::child(path, names[k]), error_code::missing_field);
+  }
+  return true;
+}
+
 // Decodes one question; true when its kind is known (the cross-field rules need it).
 template <class Node>
 bool decode_question(const Node& node, const std::string& path, decode_context& ctx, question& q) {
@@ -131,24 +156,8 @@ bool decode_question(const Node& node, const std::string& path, decode_context& 
         if (ctx.expect(value, json_kind::array, at)) {
           value.for_each_element([&](std::size_t j, const Node& item) {
             const std::string item_at = decode_context::child(at, j);
-            if (!ctx.expect(item, json_kind::object, item_at)) return;
             choice_option option;
-            static constexpr std::string_view option_names[] = {"id", "label"};
-            field_set option_fields(option_names);
-            item.for_each_field([&](std::string_view option_key, const Node& option_value) {
-              const int k = option_fields.index(option_key);
-              std::string field_at = decode_context::child(item_at, option_key);
-              if (k < 0) return ctx.add(std::move(field_at), error_code::unknown_field);
-              if (!option_fields.mark(k)) return ctx.add(std::move(field_at), error_code::duplicate_field);
-              if (k == 0) {
-                decode_identifier(option_value, field_at, ctx, option.id);
-              } else {
-                decode_localized(option_value, field_at, ctx, option.label);
-              }
-            });
-            for (int k = 0; k < 2; ++k) {
-              if (!option_fields.seen(k)) ctx.add(decode_context::child(item_at, option_names[k]), error_code::missing_field);
-            }
+            if (!decode_id_and_text(item, item_at, "label", ctx, option.id, option.label)) return;
             if (std::any_of(q.options.begin(), q.options.end(), [&](const auto& o) { return o.id == option.id; })) {
               ctx.add(decode_context::child(item_at, "id"), error_code::duplicate_id);
             }
@@ -207,24 +216,7 @@ void decode_survey(const Node& root, survey& out, std::vector<issue>& issues) {
         break;
       case f_id: decode_identifier(value, at, ctx, out.id); break;
       case f_service:
-        if (ctx.expect(value, json_kind::object, at)) {
-          static constexpr std::string_view service_names[] = {"id", "title"};
-          field_set service_fields(service_names);
-          value.for_each_field([&](std::string_view service_key, const Node& service_value) {
-            const int k = service_fields.index(service_key);
-            std::string field_at = decode_context::child(at, service_key);
-            if (k < 0) return ctx.add(std::move(field_at), error_code::unknown_field);
-            if (!service_fields.mark(k)) return ctx.add(std::move(field_at), error_code::duplicate_field);
-            if (k == 0) {
-              decode_identifier(service_value, field_at, ctx, out.service.id);
-            } else {
-              decode_localized(service_value, field_at, ctx, out.service.title);
-            }
-          });
-          for (int k = 0; k < 2; ++k) {
-            if (!service_fields.seen(k)) ctx.add(decode_context::child(at, service_names[k]), error_code::missing_field);
-          }
-        }
+        (void)decode_id_and_text(value, at, "title", ctx, out.service.id, out.service.title);
         break;
       case f_template:
         if (ctx.expect(value, json_kind::string, at)) {
@@ -257,24 +249,8 @@ void decode_survey(const Node& root, survey& out, std::vector<issue>& issues) {
         if (ctx.expect(value, json_kind::array, at)) {
           value.for_each_element([&](std::size_t j, const Node& item) {
             const std::string item_at = decode_context::child(at, j);
-            if (!ctx.expect(item, json_kind::object, item_at)) return;
             stage st;
-            static constexpr std::string_view stage_names[] = {"id", "title"};
-            field_set stage_fields(stage_names);
-            item.for_each_field([&](std::string_view stage_key, const Node& stage_value) {
-              const int k = stage_fields.index(stage_key);
-              std::string field_at = decode_context::child(item_at, stage_key);
-              if (k < 0) return ctx.add(std::move(field_at), error_code::unknown_field);
-              if (!stage_fields.mark(k)) return ctx.add(std::move(field_at), error_code::duplicate_field);
-              if (k == 0) {
-                decode_identifier(stage_value, field_at, ctx, st.id);
-              } else {
-                decode_localized(stage_value, field_at, ctx, st.title);
-              }
-            });
-            for (int k = 0; k < 2; ++k) {
-              if (!stage_fields.seen(k)) ctx.add(decode_context::child(item_at, stage_names[k]), error_code::missing_field);
-            }
+            if (!decode_id_and_text(item, item_at, "title", ctx, st.id, st.title)) return;
             if (!st.id.empty() && out.stage_index(st.id) >= 0) {
               ctx.add(decode_context::child(item_at, "id"), error_code::duplicate_id);
             }
