@@ -41,10 +41,13 @@ group_key row_key(const grouping& g, const store_segment& s, std::size_t row) {
 
 std::string hidden_count(std::uint32_t k) { return "<" + std::to_string(k); }
 
+// p- and q-values get more decimals than estimates: small ones are what alerts are about.
+constexpr int probability_decimals = 12;
+
 // --- JSON pieces -------------------------------------------------------------------------------------------
 
-void number(json_writer& w, std::string_view name, double value) {
-  const std::string text = format_number(value);
+void number(json_writer& w, std::string_view name, double value, int decimals = 6) {
+  const std::string text = format_number(value, decimals);
   w.key(name).raw(text.empty() ? "null" : text);
 }
 
@@ -153,7 +156,7 @@ void write_metrics(json_writer& w, const columnar_store& store, const group_metr
 void write_test(json_writer& w, const stats::test_result& t) {
   number(w, "statistic", t.statistic);
   number(w, "df", t.df);
-  number(w, "p_value", t.p_value);
+  number(w, "p_value", t.p_value, probability_decimals);
 }
 
 void write_change(json_writer& w, const columnar_store& store, const change& c) {
@@ -165,7 +168,7 @@ void write_change(json_writer& w, const columnar_store& store, const change& c) 
   number(w, "after", c.after);
   number(w, "delta", c.delta);
   write_test(w, c.test);
-  number(w, "q_value", c.q_value);
+  number(w, "q_value", c.q_value, probability_decimals);
   w.key("worse").boolean(c.worse).key("significant").boolean(c.significant).end_object();
 }
 
@@ -193,7 +196,7 @@ void write_journeys(json_writer& w, const columnar_store& store, const report& r
       w.begin_object().key("stage").string(store.stages.word(step.stage));
       write_metrics(w, store, step.metrics, k);  // a stage nobody answered reads "<k" like any small group
       number(w, "csat_change", step.csat_change);
-      number(w, "p_value", step.csat_test.p_value);
+      number(w, "p_value", step.csat_test.p_value, probability_decimals);
       w.end_object();
     }
     w.end_array().key("biggest_drop");
@@ -203,8 +206,8 @@ void write_journeys(json_writer& w, const columnar_store& store, const report& r
       const double adjusted = std::min(1.0, step.csat_test.p_value * static_cast<double>(comparisons));
       w.begin_object().key("stage").string(store.stages.word(step.stage));
       number(w, "csat_change", step.csat_change);
-      number(w, "p_value", step.csat_test.p_value);
-      number(w, "p_adjusted", adjusted);
+      number(w, "p_value", step.csat_test.p_value, probability_decimals);
+      number(w, "p_adjusted", adjusted, probability_decimals);
       w.key("significant").boolean(adjusted < r.options.alpha).end_object();
     } else {
       w.raw("null");

@@ -1,0 +1,43 @@
+// report_shared.hpp — what `otklik report` and `otklik ingest` both do with ingest results and output files.
+#pragma once
+
+#include <cstdio>
+#include <string>
+
+#include "otklik/analysis/ingest.hpp"
+#include "otklik/messages.hpp"
+
+namespace otklik::cli {
+
+// Tells standard error how many lines were invalid and why the first ones were (never fatal).
+inline void print_invalid_summary(const char* who, const analysis::ingest_result& ingested) {
+  if (ingested.summary.invalid > 0) {
+    std::fprintf(stderr, "%s: %llu of %llu lines are invalid and were skipped\n", who,
+                 static_cast<unsigned long long>(ingested.summary.invalid),
+                 static_cast<unsigned long long>(ingested.summary.lines));
+    for (const analysis::invalid_line& line : ingested.invalid_examples) {
+      const issue& first = line.issues.front();
+      std::fprintf(stderr, "  %s:%llu: %s: %s\n", line.source.c_str(), static_cast<unsigned long long>(line.line),
+                   first.path.empty() ? "/" : first.path.c_str(), message(first, "en").c_str());
+    }
+  }
+  if (ingested.summary.duplicates > 0) {
+    std::fprintf(stderr, "%s: %llu responses repeat an earlier id and were dropped\n", who,
+                 static_cast<unsigned long long>(ingested.summary.duplicates));
+  }
+}
+
+// Writes `text` to `path` ("-": standard output); false after telling standard error why.
+inline bool write_output(const std::string& path, const std::string& text, const char* who) {
+  std::FILE* out = path == "-" ? stdout : std::fopen(path.c_str(), "wb");
+  if (out == nullptr) {
+    std::fprintf(stderr, "%s: cannot write %s\n", who, path.c_str());
+    return false;
+  }
+  const bool ok = std::fwrite(text.data(), 1, text.size(), out) == text.size() && std::fflush(out) == 0;
+  if (out != stdout) std::fclose(out);
+  if (!ok) std::fprintf(stderr, "%s: cannot write %s\n", who, path.c_str());
+  return ok;
+}
+
+}  // namespace otklik::cli
