@@ -61,7 +61,6 @@ intake_reply intake::submit(std::string_view body, std::string_view locale) {
   result<response> checked = checker->check(surveys_, body);
   give_back(std::move(checker));
   if (!checked) {
-    counters_.observe_rejection(rejection::invalid);
     counters_.observe_issues(checked.issues());
     return {400, errors_json(checked.issues(), locale)};
   }

@@ -126,38 +126,36 @@ struct http_server::impl {
     return route::other;
   }
 
-  // Runs on the headers, before any body is read.
+  // Runs on the headers, before any body is read: CORS, then refusals of bodies that cannot be read safely.
   httplib::Server::HandlerResponse before_routing(const httplib::Request& req, httplib::Response& res) {
     current_request = {true, clock::now(), classify(req)};
     const route kind = current_request.kind;
-    if (req.has_header("Transfer-Encoding")) {
-      // Chunked bodies have no length to check up front; a browser's fetch always sends Content-Length.
-      set_error(res, 411);
-      res.set_header("Connection", "close");
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    const auto length = req.get_header_value<std::uint64_t>("Content-Length");
-    if (length > options.max_body * discard_factor) {
-      set_error(res, 413);
-      res.set_header("Connection", "close");
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    if (kind == route::responses && req.method == "POST" && !req.has_header("Content-Length")) {
-      set_error(res, 411);
-      res.set_header("Connection", "close");
-      return httplib::Server::HandlerResponse::Handled;
-    }
     const std::string origin = req.get_header_value("Origin");
     if (kind == route::preflight) {
       const preflight_answer answer = cors.preflight(origin, req.get_header_value("Access-Control-Request-Method"),
                                                      req.get_header_value("Access-Control-Request-Headers"));
+      if (answer.status != 204) set_error(res, answer.status);
       res.status = answer.status;
       for (const auto& [name, value] : answer.headers) res.set_header(name, value);
-      if (answer.status != 204) set_error(res, answer.status);
       return httplib::Server::HandlerResponse::Handled;
     }
     for (const auto& [name, value] : cors.for_request(origin)) res.set_header(name, value);
-    return httplib::Server::HandlerResponse::Unhandled;
+    const bool submission = kind == route::responses && req.method == "POST";
+    int refusal = 0;
+    if (req.has_header("Transfer-Encoding")) {
+      refusal = 411;  // chunked bodies have no length to check up front; a browser's fetch sends Content-Length
+    } else if (req.get_header_value<std::uint64_t>("Content-Length") > options.max_body * discard_factor) {
+      refusal = 413;
+    } else if (submission && !req.has_header("Content-Length")) {
+      refusal = 411;  // cpp-httplib would otherwise read until the client closes
+    }
+    if (refusal == 0) return httplib::Server::HandlerResponse::Unhandled;
+    // Refused without reading the body. cpp-httplib keeps the connection open unless the client asked
+    // to close it, so leftover body bytes are answered as malformed requests: the cost stays with
+    // the client that sent them. A smaller body is read and discarded for a clean 413 instead.
+    set_error(res, refusal);
+    res.set_header("Connection", "close");
+    return httplib::Server::HandlerResponse::Handled;
   }
 
   void post_response(const httplib::Request& req, httplib::Response& res) {

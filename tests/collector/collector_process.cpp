@@ -56,6 +56,17 @@ std::string read_line(int fd, int seconds) {
   return line;
 }
 
+// Whether `answer` holds a status line, headers and as many body bytes as Content-Length says.
+bool holds_complete_response(const std::string& answer) {
+  const std::size_t end_of_headers = answer.find("\r\n\r\n");
+  if (end_of_headers == std::string::npos) return false;
+  const std::string headers = answer.substr(0, end_of_headers);
+  std::size_t body = 0;
+  const std::size_t length = headers.find("Content-Length: ");
+  if (length != std::string::npos) body = std::stoul(headers.substr(length + 16));
+  return answer.size() >= end_of_headers + 4 + body;
+}
+
 int decode_status(int status) {
   if (WIFEXITED(status)) return WEXITSTATUS(status);
   if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
@@ -120,31 +131,17 @@ bool collector_process::running() {
   return done == 0;
 }
 
-std::string run_otklik(const std::vector<std::string>& args, int& status) {
-  int pipe_fds[2];
-  REQUIRE(pipe2(pipe_fds, O_CLOEXEC) == 0);
-  std::vector<std::string> full = {OTKLIK_BINARY};
-  full.insert(full.end(), args.begin(), args.end());
-  const pid_t pid = spawn(full, pipe_fds[1], -1);
-  close(pipe_fds[1]);
-  std::string out;
-  char buffer[65536];
-  ssize_t n = 0;
-  while ((n = read(pipe_fds[0], buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(n));
-  close(pipe_fds[0]);
-  int raw = 0;
-  while (waitpid(pid, &raw, 0) < 0 && errno == EINTR) {
-  }
-  status = decode_status(raw);
-  return out;
+command_result run_otklik(const std::string& arguments, const temp_dir& dir) {
+  return run_command(std::string(OTKLIK_BINARY) + " " + arguments, dir);
 }
 
 std::vector<std::string> export_lines(const std::string& db) {
-  int status = -1;
-  const std::string out = run_otklik({"export", "--db", db}, status);
-  REQUIRE(status == 0);
+  const temp_dir scratch;
+  const command_result exported = run_otklik("export --db '" + db + "'", scratch);
+  INFO(exported.err);
+  REQUIRE(exported.status == 0);
   std::vector<std::string> lines;
-  std::istringstream in(out);
+  std::istringstream in(exported.out);
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   return lines;
 }
@@ -157,9 +154,15 @@ std::string valid_response(const std::string& id, const std::string& comment, co
          R"("},"region":"RU-MOW"})";
 }
 
-std::string raw_exchange(int port, const std::string& bytes, int wait_seconds) {
+std::string raw_exchange(int port, const std::string& bytes, int wait_seconds, const std::string& source) {
   const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   REQUIRE(fd >= 0);
+  if (!source.empty()) {
+    sockaddr_in local{};
+    local.sin_family = AF_INET;
+    REQUIRE(inet_pton(AF_INET, source.c_str(), &local.sin_addr) == 1);
+    REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local) == 0);
+  }
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(static_cast<std::uint16_t>(port));
@@ -173,7 +176,7 @@ std::string raw_exchange(int port, const std::string& bytes, int wait_seconds) {
   }
   std::string answer;
   char buffer[4096];
-  while (true) {
+  while (!holds_complete_response(answer)) {
     pollfd p{fd, POLLIN, 0};
     if (poll(&p, 1, wait_seconds * 1000) <= 0) break;
     const ssize_t n = recv(fd, buffer, sizeof buffer, 0);

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "temp_dir.hpp"
+#include "support/run_command.hpp"
 
 namespace otklik::test {
 
@@ -44,8 +44,8 @@ struct served_collector {
   collector_process server;
 };
 
-// Runs `otklik ARGS...` to completion; its standard output, and its exit status in `status`.
-[[nodiscard]] std::string run_otklik(const std::vector<std::string>& args, int& status);
+// Runs `otklik ARGUMENTS` (a shell word list) with its output captured in `dir`.
+[[nodiscard]] command_result run_otklik(const std::string& arguments, const temp_dir& dir);
 
 // The NDJSON lines of `otklik export --db DB` (REQUIREs exit status 0).
 [[nodiscard]] std::vector<std::string> export_lines(const std::string& db);
@@ -54,9 +54,11 @@ struct served_collector {
 [[nodiscard]] std::string valid_response(const std::string& id, const std::string& comment = "Всё хорошо",
                                          const std::string& submitted_at = "2026-11-27T10:41:07Z");
 
-// Sends raw bytes on a fresh loopback connection and returns everything the server answers until it
-// closes the connection or `wait_seconds` pass without a byte (a safety bound, not an assertion).
-[[nodiscard]] std::string raw_exchange(int port, const std::string& bytes, int wait_seconds = 30);
+// Sends raw bytes on a fresh loopback connection (from `source`, another 127.x.y.z address, when given)
+// and returns the server's first complete answer, or what came before the server closed the connection
+// or `wait_seconds` passed without a byte (a safety bound, not an assertion).
+[[nodiscard]] std::string raw_exchange(int port, const std::string& bytes, int wait_seconds = 30,
+                                       const std::string& source = "");
 
 // The status code of the first HTTP response in `answer`, or 0.
 [[nodiscard]] int status_of(const std::string& answer);

@@ -10,7 +10,7 @@
 
 #include "otklik/collector/storage/group_commit.hpp"
 #include "otklik/collector/storage/sqlite_store.hpp"
-#include "temp_dir.hpp"
+#include "support/run_command.hpp"
 
 using namespace otklik::collector;
 

@@ -81,8 +81,8 @@ TEST_CASE("a body shorter than its Content-Length is dropped after the read time
   served_collector c({"--read-timeout", "1"});
   slow_connection client(c.server.port());
   const std::string body = valid_response("hostile-short-body-01");
-  client.send_text("POST /v1/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
-                   std::to_string(body.size() + 100) + "\r\n\r\n" + body);
+  client.send_text("POST /v1/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                   "Content-Length: " + std::to_string(body.size() + 100) + "\r\n\r\n" + body);
   const std::string answer = client.read_until_closed();
   CHECK(client.closed_by_server());
   CHECK((answer.empty() || status_of(answer) >= 400));
@@ -133,7 +133,10 @@ TEST_CASE("wrong content types, chunked bodies, garbage and oversized headers ge
   const int port = c.server.port();
   const std::string body = valid_response("hostile-framing-00001");
   CHECK(status_of(raw_exchange(port, post_request(body, "text/plain"))) == 415);
-  CHECK(status_of(raw_exchange(port, post_request(body, "multipart/form-data; boundary=x"))) == 415);
+  CHECK(status_of(raw_exchange(port, post_request(body, "application/xml"))) == 415);
+  // cpp-httplib parses multipart bodies before any handler runs: a malformed one is a 400.
+  const int multipart = status_of(raw_exchange(port, post_request(body, "multipart/form-data; boundary=x")));
+  CHECK((multipart == 400 || multipart == 415));
   CHECK(status_of(raw_exchange(port, "POST /v1/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                                      "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\n{\"a\":\r\n0\r\n\r\n")) ==
         411);

@@ -1,6 +1,6 @@
 // tests/collector/http_api_test.cpp — the HTTP API of formats.md against the real `otklik serve`.
 #include <catch2/catch.hpp>
-#include <fstream>
+#include <filesystem>
 #include <string>
 
 #include "collector_process.hpp"
@@ -142,6 +142,7 @@ TEST_CASE("CORS: a preflight from an allowed origin gets 204 with the headers, a
 TEST_CASE("/healthz answers 200, /metrics counts requests, rejections, submissions and batches") {
   served_collector c;
   auto client = c.server.client();
+  client.set_keep_alive(true);  // one connection: each answer is counted before the next request is read
   auto health = client.Get("/healthz");
   REQUIRE(health);
   CHECK(health->status == 200);
@@ -170,9 +171,10 @@ TEST_CASE("the widget's files are served under /widget/ and the demo portal at /
   otklik::test::temp_dir files;
   const std::string portal = files.file("portal");
   const std::string widget = files.file("widget");
-  REQUIRE(std::system(("mkdir -p " + portal + " " + widget).c_str()) == 0);
-  std::ofstream(portal + "/index.html") << "<!doctype html><title>portal</title>";
-  std::ofstream(widget + "/otklik.js") << "export const otklik = 1;";
+  std::filesystem::create_directories(portal);
+  std::filesystem::create_directories(widget);
+  files.write("portal/index.html", "<!doctype html><title>portal</title>");
+  files.write("widget/otklik.js", "export const otklik = 1;");
   served_collector c({"--static", portal, "--widget", widget});
   auto client = c.server.client();
   auto index = client.Get("/");
@@ -209,20 +211,18 @@ TEST_CASE("otklik export streams every stored response as one canonical NDJSON l
     CHECK(line.rfind(R"({"format":"otklik.response/1","id":"api-export-order-000)" + std::to_string(i) + "\"", 0) == 0);
     CHECK(line.back() == '}');
   }
-  int status = 0;
-  (void)otklik::test::run_otklik({"export", "--db", c.dir.file("absent.db")}, status);
-  CHECK(status == 2);
+  CHECK(otklik::test::run_otklik("export --db '" + c.dir.file("absent.db") + "'", c.dir).status == 2);
 }
 
 TEST_CASE("otklik serve --help and otklik export --help describe their options") {
-  int status = -1;
-  const std::string serve = otklik::test::run_otklik({"serve", "--help"}, status);
-  CHECK(status == 0);
+  const otklik::test::temp_dir scratch;
+  const auto serve = otklik::test::run_otklik("serve --help", scratch);
+  CHECK(serve.status == 0);
   for (const char* option : {"--db", "--surveys", "--listen", "--allow-origin", "--rate-limit", "--max-body", "--static",
                              "--widget"}) {
-    CHECK(serve.find(option) != std::string::npos);
+    CHECK(serve.out.find(option) != std::string::npos);
   }
-  const std::string exported = otklik::test::run_otklik({"export", "--help"}, status);
-  CHECK(status == 0);
-  CHECK(exported.find("--db") != std::string::npos);
+  const auto exported = otklik::test::run_otklik("export --help", scratch);
+  CHECK(exported.status == 0);
+  CHECK(exported.out.find("--db") != std::string::npos);
 }

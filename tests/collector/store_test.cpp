@@ -3,11 +3,12 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "otklik/collector/storage/sqlite_store.hpp"
-#include "temp_dir.hpp"
+#include "support/run_command.hpp"
 
 using namespace otklik::collector;
 
@@ -120,7 +121,7 @@ TEST_CASE("a read-only store never creates a file, reads what the writer committ
   sqlite_options read_only;
   read_only.read_only = true;
   CHECK_FALSE(open_sqlite_store(path, read_only).opened);
-  CHECK(otklik::test::slurp(path).empty());
+  CHECK_FALSE(std::filesystem::exists(path));
 
   auto writer = open_sqlite_store(path);
   REQUIRE(writer.opened);
