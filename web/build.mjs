@@ -1,5 +1,6 @@
 // Builds the widget into web/dist/ beside the WebAssembly core (which the `wasm` CMake preset writes
-// there): the loader otklik.js, the lazily loaded otklik-widget.mjs (with its CSS inlined as text),
+// there): the loader otklik.js, the lazily loaded otklik-widget.mjs (with its CSS as text and the core's
+// loader wasm/otklik-core.mjs bundled in; it fetches otklik-core.wasm from beside itself),
 // locale files and type declarations. Usage: node web/build.mjs [--out DIR]
 import { build, transform } from 'esbuild';
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -31,7 +32,7 @@ await build({
   entryPoints: [join(src, 'widget.js')],
   outfile: join(out, 'otklik-widget.mjs'),
   format: 'esm',
-  external: ['./otklik-core.mjs'],
+  external: ['node:*'],  // the core loader's Node branch, never taken in a browser
   plugins: [cssAsText],
 });
 for (const name of await readdir(join(src, 'locales'))) {

@@ -109,7 +109,8 @@ export function renderForm(ctx) {
         first ??= group.querySelector('input, textarea');
       }
       const loose = issues.filter((issue) => !errors.has(/^\/answers\/([^/]+)/.exec(issue.path)?.[1]));
-      setText(summary, issues.length ? [headline ?? fill(t.check, { n: issues.length }), ...loose.map((i) => i.message)].join(' ') : '', true);
+      const lines = issues.length || headline ? [headline ?? fill(t.check, { n: issues.length }), ...loose.map((i) => i.message)] : [];
+      setText(summary, lines.join(' '), true);
       first?.focus();
     },
   };

@@ -1,7 +1,7 @@
 // The widget proper, loaded lazily by otklik.js (or imported as an ES module): fetches the survey, renders
 // the form in an open shadow root, redacts and validates with the WebAssembly core, and hands the
 // response to the offline queue. Events otklik:ready / otklik:submitted / otklik:error go to the container.
-import { loadCore } from './otklik-core.mjs';
+import { loadCore } from '../../wasm/otklik-core.mjs';  // bundled in: one request less
 import css from './otklik.css';
 import { h, setText } from './dom.js';
 import { strings, fill } from './locales.js';
@@ -120,7 +120,7 @@ async function render(container, place, options) {
         done.focus();
         emit(container, 'otklik:submitted', { id: response.id, status: outcome.status, response: checked.response });
       } catch (error) {
-        view.showErrors([], t.loadError);
+        view.showErrors([], t.failed);
         emit(container, 'otklik:error', { reason: 'internal', error });
       } finally {
         busy = false;
@@ -170,7 +170,18 @@ export async function openDialog(host, opener, options) {
   if (!dialog) {
     adopt(root);
     const t = await strings(options.locale ?? 'ru', base);
-    dialog = h('dialog', { 'aria-label': t.open, onclose: () => opener.focus() },
+    // A modal dialog makes the page inert, but Tab can still leave it for the browser's own UI: wrap around.
+    const wrapFocus = (event) => {
+      if (event.key !== 'Tab') return;
+      const controls = [...dialog.querySelectorAll('button, textarea, input')];
+      const active = root.activeElement;
+      const edge = event.shiftKey ? controls[0] : dialog.querySelector('.done') ?? controls.at(-1);
+      if (active === edge || active === dialog) {
+        event.preventDefault();
+        (event.shiftKey ? controls.at(-1) : controls[0]).focus();
+      }
+    };
+    dialog = h('dialog', { 'aria-label': t.open, onclose: () => opener.focus(), onkeydown: wrapFocus },
       h('button', { type: 'button', class: 'ghost', onclick: () => dialog.close() }, t.close));
     root.append(dialog);
     const view = await render(host, dialog, options).catch(() => null);  // the dialog then shows the error
