@@ -1,8 +1,10 @@
 // Shared setup of the widget's browser tests: the real collector (`otklik serve`, path from ctest) on a
 // free loopback port with the test surveys and a temporary database, Debian's chromium driven by
-// playwright-core, and portal pages served from another origin (http://localhost:9, never listened on) by request routing,
-// so that the widget always runs cross-origin, as on a real portal.
+// playwright-core, and the portal pages served by a small HTTP server on another loopback port, so that
+// the widget always runs cross-origin, as on a real portal. (A routed fake origin would count as public
+// and the collector as local: Chromium then drops keepalive requests at page hide, unlike on the Internet.)
 import { spawn, execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -16,14 +18,13 @@ export const distDir = process.env.OTKLIK_WEB_DIST_DIR ?? join(webDir, 'dist');
 const requireWeb = createRequire(join(webDir, 'package.json'));
 const { chromium } = requireWeb('playwright-core');
 
-export const portal = 'http://localhost:9';
 const otklik = process.env.OTKLIK_BIN;
 const chromiumPath = process.env.OTKLIK_CHROMIUM ?? '/usr/bin/chromium';
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 // Starts `otklik serve` on 127.0.0.1:0 and resolves once it prints the URL it listens on.
-async function startCollector(work, surveysDir) {
+async function startCollector(work, surveysDir, portal) {
   if (!otklik) throw new Error('OTKLIK_BIN must name the otklik binary (ctest sets it)');
   const db = join(work, 'responses.db');
   const child = spawn(otklik, ['serve', '--db', db, '--surveys', surveysDir, '--listen', '127.0.0.1:0',
@@ -80,7 +81,23 @@ export async function start({ surveys = {} } = {}) {
   for (const [name, doc] of Object.entries(surveys)) {
     writeFileSync(join(surveysDir, `${name}.json`), JSON.stringify(doc));
   }
-  const collector = await startCollector(work, surveysDir);
+  // Portal pages by path: each browser context gets its own prefix, its pages and its CSP header.
+  const sites = new Map();
+  const server = createServer((req, res) => {
+    const [, prefix, ...rest] = new URL(req.url, 'http://x').pathname.split('/');
+    const site = sites.get(prefix);
+    const html = site?.pages[`/${rest.join('/')}`];
+    if (html == null) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' };
+    if (site.csp) headers['Content-Security-Policy'] = site.csp;
+    res.writeHead(200, headers).end(html);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const portal = `http://127.0.0.1:${server.address().port}`;
+  const collector = await startCollector(work, surveysDir, portal);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   const contexts = [];
 
@@ -88,27 +105,22 @@ export async function start({ surveys = {} } = {}) {
     collector: collector.url,
     db: collector.db,
     browser,
-    // A fresh browser context (own storage) whose http://portal.test/PATH pages come from `pages`.
+    portal,
+    // A fresh browser context (own storage) whose portal pages (path -> HTML) are `pages`, served with `csp`.
     async context(pages = {}, { csp = null, viewport = { width: 1024, height: 800 }, ...options } = {}) {
-      // The portal's routed origin counts as public and the collector as loopback: on the Internet both
-      // are public, so the test grants the local-network permission Chromium would otherwise ask for.
-      const context = await browser.newContext({ viewport, permissions: ['local-network-access'], ...options });
+      const context = await browser.newContext({ viewport, ...options });
+      context.setDefaultTimeout(15000);
       contexts.push(context);
+      const prefix = `site${contexts.length}`;
+      sites.set(prefix, { pages, csp });
+      context.portal = `${portal}/${prefix}`;
       await context.addInitScript(recordEvents);
-      await context.route(`${portal}/**`, (route) => {
-        const path = new URL(route.request().url()).pathname;
-        const html = pages[path];
-        if (html == null) return route.fulfill({ status: 404, body: 'not found' });
-        const headers = { 'Content-Type': 'text/html; charset=utf-8' };
-        if (csp) headers['Content-Security-Policy'] = csp;
-        return route.fulfill({ status: 200, headers, body: html });
-      });
       return context;
     },
-    // Opens `path` on the portal in `context` and waits until the widget says it is ready.
+    // Opens `path` of the context's portal and waits until the widget says it is ready.
     async open(context, path = '/', { waitReady = true } = {}) {
       const page = await context.newPage();
-      await page.goto(`${portal}${path}`);
+      await page.goto(`${context.portal}${path}`);
       if (waitReady) await page.waitForFunction(() => window.__otklik.some((e) => e.type === 'otklik:ready'));
       return page;
     },
@@ -116,6 +128,7 @@ export async function start({ surveys = {} } = {}) {
     async close() {
       for (const context of contexts) await context.close().catch(() => {});
       await browser.close();
+      server.close();
       collector.child.kill('SIGTERM');
       await new Promise((resolve) => collector.child.once('exit', resolve));
       rmSync(work, { recursive: true, force: true });

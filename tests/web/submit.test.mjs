@@ -2,7 +2,7 @@
 // WebAssembly core will remove, one click sends, and the collector stores exactly the redacted response.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, portalPage, events, waitEvent, portal } from './harness.mjs';
+import { start, portalPage, events, waitEvent } from './harness.mjs';
 
 const env = await start();
 after(() => env.close());
@@ -55,7 +55,7 @@ test('a citizen fills the form with the mouse and one click on Send stores the r
   assert.deepEqual(await context.cookies(), []);
   for (const r of requests) {
     const origin = new URL(r.url()).origin;
-    assert.ok(origin === portal || origin === env.collector, `unexpected request to ${r.url()}`);
+    assert.ok(origin === env.portal || origin === env.collector, `unexpected request to ${r.url()}`);
     assert.equal(r.headers().cookie, undefined);
   }
   const widgetFiles = requests.map((r) => new URL(r.url())).filter((u) => u.pathname.startsWith('/widget/'))

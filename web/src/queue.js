@@ -109,8 +109,11 @@ export async function submit(url, id, body, locale) {
 
 let listening = false;
 
-// Retries when the browser is online again, and hands what is left to sendBeacon when the page goes
-// away (the collector stores an id once, so a beacon and a later retry cannot make a duplicate).
+// Retries when the browser is online again, and hands what is left over when the page goes away (the
+// collector stores an id once, so this and a later retry cannot make a duplicate). A keepalive fetch is
+// what navigator.sendBeacon does inside the browser, minus the cookies: a beacon is always sent with
+// credentials, and a cross-origin one is then refused by a collector that never allows credentials.
+// sendBeacon remains the fallback where keepalive is missing.
 export function listen() {
   if (listening) return;
   listening = true;
@@ -121,9 +124,12 @@ export function listen() {
   addEventListener('pagehide', () => {
     for (const item of load()) {
       try {
-        navigator.sendBeacon(item.url, new Blob([item.body], { type: 'application/json' }));
+        fetch(item.url, {
+          method: 'POST', keepalive: true, credentials: 'omit', referrerPolicy: 'no-referrer',
+          headers: { 'Content-Type': 'application/json', 'Accept-Language': item.locale }, body: item.body,
+        }).catch(() => {});
       } catch {
-        // Not sent now: the next page load retries.
+        navigator.sendBeacon?.(item.url, new Blob([item.body], { type: 'application/json' }));
       }
     }
   });
