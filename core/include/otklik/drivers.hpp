@@ -46,4 +46,8 @@ struct driver_table {
 // For every service with responses: its table over all stages, then one per stage in journey order.
 [[nodiscard]] std::vector<driver_table> drivers(const columnar_store& store, const filter& f, std::uint32_t k);
 
+// The same from counts already grouped by (service, stage), so a host that counted once needs no second pass.
+[[nodiscard]] std::vector<driver_table> drivers(const columnar_store& store, const aggregation& by_service_stage,
+                                                std::uint32_t k);
+
 }  // namespace otklik

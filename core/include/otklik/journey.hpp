@@ -32,4 +32,8 @@ struct service_journey {
 // Journeys of every service that has responses passing the filter; stages follow the survey's order.
 [[nodiscard]] std::vector<service_journey> journeys(const columnar_store& store, const filter& f, std::uint32_t k);
 
+// The same from counts already grouped by (service, stage), so a host that counted once needs no second pass.
+[[nodiscard]] std::vector<service_journey> journeys(const columnar_store& store, const aggregation& by_service_stage,
+                                                    std::uint32_t k);
+
 }  // namespace otklik

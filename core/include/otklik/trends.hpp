@@ -54,6 +54,9 @@ struct trend_report {
 [[nodiscard]] trend_report trends(const columnar_store& store, const filter& f, const grouping& by, std::uint32_t k,
                                   double alpha = 0.05);
 
+// The same from counts already grouped with `period` as the last dimension (a host that counted once).
+[[nodiscard]] trend_report trends(const aggregation& with_period, std::uint32_t k, double alpha = 0.05);
+
 // A significant change for the worse.
 struct alert {
   std::size_t series = 0, point = 0, change = 0;  // indices into the trend report

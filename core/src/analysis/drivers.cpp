@@ -106,7 +106,10 @@ driver_table drivers_of(const group_counts& counts, std::uint32_t k) {
 }
 
 std::vector<driver_table> drivers(const columnar_store& store, const filter& f, std::uint32_t k) {
-  const aggregation by_stage = aggregate(store, f, grouping{{dimension::service, dimension::stage}, period_unit::month});
+  return drivers(store, aggregate(store, f, grouping{{dimension::service, dimension::stage}, period_unit::month}), k);
+}
+
+std::vector<driver_table> drivers(const columnar_store& store, const aggregation& by_stage, std::uint32_t k) {
   std::vector<driver_table> out;
   std::size_t at = 0;
   while (at < by_stage.groups.size()) {

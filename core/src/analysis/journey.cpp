@@ -7,8 +7,11 @@
 namespace otklik {
 
 std::vector<service_journey> journeys(const columnar_store& store, const filter& f, std::uint32_t k) {
+  return journeys(store, aggregate(store, f, grouping{{dimension::service, dimension::stage}, period_unit::month}), k);
+}
+
+std::vector<service_journey> journeys(const columnar_store& store, const aggregation& by_stage, std::uint32_t k) {
   constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-  const aggregation by_stage = aggregate(store, f, grouping{{dimension::service, dimension::stage}, period_unit::month});
   std::vector<service_journey> out;
   for (std::uint32_t service = 0; service < store.journey.size(); ++service) {
     const auto first = std::lower_bound(by_stage.groups.begin(), by_stage.groups.end(), service,

@@ -88,18 +88,21 @@ std::string_view to_string(measure m) noexcept {
 }
 
 trend_report trends(const columnar_store& store, const filter& f, const grouping& by, std::uint32_t k, double alpha) {
-  trend_report report;
-  report.by.by.clear();
-  report.by.period = by.period;
-  report.unit = by.period;
-  report.alpha = alpha;
+  grouping with_period{{}, by.period};
   for (const dimension d : by.by) {
-    if (d != dimension::period) report.by.by.push_back(d);
+    if (d != dimension::period) with_period.by.push_back(d);
   }
-  grouping with_period = report.by;
   with_period.by.push_back(dimension::period);
+  return trends(aggregate(store, f, with_period), k, alpha);
+}
+
+trend_report trends(const aggregation& counted, std::uint32_t k, double alpha) {
+  trend_report report;
+  report.by.by.assign(counted.by.by.begin(), counted.by.by.end() - (counted.by.by.empty() ? 0 : 1));
+  report.by.period = counted.by.period;
+  report.unit = counted.by.period;
+  report.alpha = alpha;
   const std::size_t period_at = report.by.by.size();
-  const aggregation counted = aggregate(store, f, with_period);
 
   for (const group& g : counted.groups) {
     std::array<std::uint32_t, dimension_count> key = g.key;
