@@ -177,15 +177,17 @@ std::vector<part_output> decode_parallel(const survey_set& surveys, std::string_
       running.fetch_sub(1);
     });
   }
-  if (options.progress && data.size() >= (64u << 20)) {
+  const bool draw = options.progress && data.size() >= (64u << 20);
+  if (draw || options.on_progress) {
     // The main thread draws while the others work, then takes its own part.
-    progress_bar bar("reading " + name, data.size(), true);
+    progress_bar bar("reading " + name, data.size(), draw);
     std::thread first([&] {
       decode_part(surveys, data, bounds[0], bounds[1], name, options, progress, parts[0]);
       running.fetch_sub(1);
     });
     while (running.load() > 0) {
       bar.update(progress.load(std::memory_order_relaxed));
+      if (options.on_progress) options.on_progress(name, progress.load(std::memory_order_relaxed), data.size());
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     first.join();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,9 @@ struct ingest_options {
   bool progress = false;            // draw a progress bar on standard error (callers pass isatty(2))
   std::size_t keep_invalid = 20;    // invalid lines described in full; all are counted
   bool drop_duplicates = true;      // keep one response per id, as the collector does
+  // Called from time to time while an input is decoded (input, bytes done, its bytes), for hosts with their own
+  // progress display such as the viewer; may be called from another thread.
+  std::function<void(const std::string& input, std::uint64_t done, std::uint64_t total)> on_progress;
 };
 
 struct ingest_result {
