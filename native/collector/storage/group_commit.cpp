@@ -12,12 +12,18 @@ group_commit::~group_commit() { stop(); }
 
 submit_status group_commit::submit(const stored_response& record) {
   submit_status outcome = submit_status::failed;
-  std::unique_lock<std::mutex> lock(mutex_);
-  if (stopping_) return submit_status::failed;
-  const std::uint64_t ticket = next_batch_;
-  pending_.push_back({&record, &outcome});
-  if (pending_.size() == 1) work_ready_.notify_one();
-  done_[ticket % 2].wait(lock, [&] { return completed_batch_ >= ticket; });
+  std::shared_ptr<batch_signal> signal;
+  bool first = false;
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (stopping_) return submit_status::failed;
+    pending_.push_back({&record, &outcome});
+    first = pending_.size() == 1;
+    signal = next_signal_;
+  }
+  if (first) work_ready_.notify_one();
+  // The writer stores `outcome` before it sets `done` (release), so reading it after is safe.
+  while (signal->done.load(std::memory_order_acquire) == 0) signal->done.wait(0, std::memory_order_acquire);
   return outcome;
 }
 
@@ -38,14 +44,15 @@ std::size_t group_commit::queued() {
 void group_commit::write_loop() {
   std::vector<pending_entry> batch;
   std::vector<const stored_response*> records;
-  std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
-    work_ready_.wait(lock, [&] { return !pending_.empty() || stopping_; });
-    if (pending_.empty()) return;  // stopping, and everything submitted has been written
-    batch.swap(pending_);
-    const std::uint64_t number = next_batch_++;
-    lock.unlock();
-
+    std::shared_ptr<batch_signal> signal;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      work_ready_.wait(lock, [&] { return !pending_.empty() || stopping_; });
+      if (pending_.empty()) return;  // stopping, and everything submitted has been written
+      batch.swap(pending_);
+      signal = std::exchange(next_signal_, std::make_shared<batch_signal>());
+    }
     records.clear();
     for (const pending_entry& entry : batch) records.push_back(entry.record);
     const auto started = std::chrono::steady_clock::now();
@@ -53,16 +60,14 @@ void group_commit::write_loop() {
     const batch_report report{batch.size(), std::chrono::steady_clock::now() - started, written.ok,
                               written.ok ? nullptr : &written.error};
     if (observer_) observer_(report);
-
-    lock.lock();
     for (std::size_t i = 0; i < batch.size(); ++i) {
       *batch[i].outcome = !written.ok                              ? submit_status::failed
                           : written.statuses[i] == put_status::stored ? submit_status::stored
                                                                       : submit_status::duplicate;
     }
-    completed_batch_ = number;
     batch.clear();
-    done_[number % 2].notify_all();
+    signal->done.store(1, std::memory_order_release);
+    signal->done.notify_all();
   }
 }
 

@@ -5,14 +5,17 @@
 // batch's frames to the -wal file with write(2) before it returns, so a SIGKILL of the process after
 // that point loses nothing (the frames are in the kernel's page cache). synchronous=FULL (the default
 // here) also fsyncs the WAL in every commit, so the batch survives a power loss too; with group commit
-// that is one fsync per batch, not per submission.
+// that is one fsync per batch, not per submission. Checkpoints (copying the WAL into the database
+// file) run on a thread of their own, so that no commit ever waits for one.
 #include "otklik/collector/storage/sqlite_store.hpp"
 
 #include <sqlite3.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <mutex>
 #include <string_view>
+#include <thread>
 #include <utility>
 
 namespace otklik::collector {
@@ -179,6 +182,84 @@ bool migrate(sqlite3* db, std::string& error) {
   return true;
 }
 
+// Copies committed WAL frames into the database file on its own thread and connection. Left to
+// SQLite's autocheckpoint, the writer would run a whole checkpoint (4 MB of page copies and an fsync
+// of the database file) inside a commit every 4 MB of WAL, and every submission in that batch would
+// wait. This thread does the bulk while the writer goes on; the writer only finishes the last few
+// frames between two batches (see finish_checkpoint), after which the WAL starts over from its
+// beginning: commits then overwrite blocks the file already has, and their fsyncs stay cheap.
+class background_checkpointer {
+ public:
+  explicit background_checkpointer(db_handle db) : db_(std::move(db)), thread_([this] { run(); }) {}
+  ~background_checkpointer() {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      closing_ = true;
+    }
+    wanted_.notify_one();
+    thread_.join();
+  }
+  background_checkpointer(const background_checkpointer&) = delete;
+  background_checkpointer& operator=(const background_checkpointer&) = delete;
+
+  // The writer's WAL hook: called after each commit with the number of frames in the WAL.
+  static int on_commit(void* self, sqlite3*, const char*, int frames) {
+    auto* checkpointer = static_cast<background_checkpointer*>(self);
+    checkpointer->wal_frames_.store(frames, std::memory_order_relaxed);
+    if (frames >= passive_frames) {
+      {
+        const std::lock_guard<std::mutex> lock(checkpointer->mutex_);
+        checkpointer->frames_ = frames;
+      }
+      checkpointer->wanted_.notify_one();
+    }
+    return SQLITE_OK;
+  }
+
+  // Called by the writer between batches: when the WAL has grown long, copies what this thread has
+  // not copied yet (no other writer runs now, so it can catch up), letting the next batch restart the WAL.
+  void finish_checkpoint(sqlite3* writer) {
+    if (wal_frames_.load(std::memory_order_relaxed) < writer_frames) return;
+    int wal_frames = 0, copied = 0;
+    if (sqlite3_wal_checkpoint_v2(writer, nullptr, SQLITE_CHECKPOINT_PASSIVE, &wal_frames, &copied) == SQLITE_OK &&
+        copied == wal_frames) {
+      wal_frames_.store(0, std::memory_order_relaxed);
+    }
+  }
+
+ private:
+  static constexpr int passive_frames = 1000;   // 4 MB of 4 KB pages, SQLite's own default
+  static constexpr int writer_frames = 4000;    // 16 MB: the writer finishes the checkpoint
+  static constexpr int restart_frames = 65536;  // 256 MB: the WAL never got a pause to start over
+
+  void run() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      wanted_.wait(lock, [&] { return closing_ || frames_ >= passive_frames; });
+      if (closing_) return;
+      frames_ = 0;
+      lock.unlock();
+      int wal_frames = 0, copied = 0;
+      // PASSIVE never blocks the writer; the WAL starts over at the first commit after it caught up.
+      int rc = sqlite3_wal_checkpoint_v2(db_.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &wal_frames, &copied);
+      if (rc == SQLITE_OK && wal_frames >= restart_frames) {
+        // Under load without a single pause the WAL would grow forever: hold the writer back once.
+        rc = sqlite3_wal_checkpoint_v2(db_.get(), nullptr, SQLITE_CHECKPOINT_RESTART, &wal_frames, &copied);
+      }
+      (void)rc;  // a failed checkpoint is retried after the next commits; data stays safe in the WAL
+      lock.lock();
+    }
+  }
+
+  db_handle db_;
+  std::atomic<int> wal_frames_{0};  // as last reported by the WAL hook
+  std::mutex mutex_;
+  std::condition_variable wanted_;
+  int frames_ = 0;
+  bool closing_ = false;
+  std::thread thread_;
+};
+
 class sqlite_cursor final : public response_cursor {
  public:
   sqlite_cursor(db_handle db, statement rows) : db_(std::move(db)), rows_(std::move(rows)) {}
@@ -207,6 +288,11 @@ class sqlite_cursor final : public response_cursor {
 class sqlite_store final : public store {
  public:
   sqlite_store(std::string path, bool read_only) : path_(std::move(path)), read_only_(read_only) {}
+  ~sqlite_store() override {
+    if (writer_) sqlite3_wal_hook(writer_.get(), nullptr, nullptr);
+  }
+  sqlite_store(const sqlite_store&) = delete;
+  sqlite_store& operator=(const sqlite_store&) = delete;
 
   bool open(const sqlite_options& options, std::string& error) {
     writer_ = open_connection(path_, read_only_, error);
@@ -220,15 +306,20 @@ class sqlite_store final : public store {
       }
       return true;
     }
-    const char* const pragmas = options.durability == sqlite_durability::full
-                                    ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-                                    : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
-    if (!run_script(writer_.get(), pragmas, error) ||
+    const char* const synchronous = options.durability == sqlite_durability::full ? "PRAGMA synchronous = FULL;"
+                                                                                   : "PRAGMA synchronous = NORMAL;";
+    if (!run_script(writer_.get(), "PRAGMA journal_mode = WAL;", error) ||
+        !run_script(writer_.get(), synchronous, error) ||
         // Truncates a -wal file that grew under a burst back to 64 MB after a checkpoint.
         !run_script(writer_.get(), "PRAGMA journal_size_limit = 67108864;", error) ||
         !migrate(writer_.get(), error)) {
       return false;
     }
+    db_handle checkpoint_db = open_connection(path_, false, error);
+    if (!checkpoint_db || !run_script(checkpoint_db.get(), synchronous, error)) return false;
+    checkpointer_ = std::make_unique<background_checkpointer>(std::move(checkpoint_db));
+    // Replaces SQLite's autocheckpoint, which is itself a WAL hook.
+    sqlite3_wal_hook(writer_.get(), &background_checkpointer::on_commit, checkpointer_.get());
     begin_ = prepare(writer_.get(), "BEGIN IMMEDIATE", error);
     commit_ = prepare(writer_.get(), "COMMIT", error);
     rollback_ = prepare(writer_.get(), "ROLLBACK", error);
@@ -251,6 +342,7 @@ class sqlite_store final : public store {
       return result;
     }
     sqlite3* db = writer_.get();
+    checkpointer_->finish_checkpoint(db);
     if (!step_done(begin_.get())) return fail(result, "begin");
     result.statuses.reserve(batch.size());
     for (const stored_response* record : batch) {
@@ -311,6 +403,7 @@ class sqlite_store final : public store {
   std::string path_;
   bool read_only_;
   db_handle writer_;
+  std::unique_ptr<background_checkpointer> checkpointer_;  // stops before the writer closes
   statement begin_, commit_, rollback_, insert_;
   std::atomic<bool> last_batch_ok_{true};
   std::mutex health_mutex_;

@@ -3,11 +3,13 @@
 // with its own outcome. Durability then costs one commit per batch instead of one per submission.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -47,6 +49,11 @@ class group_commit {
   [[nodiscard]] std::size_t queued();
 
  private:
+  // Where a batch's submitters wait: one futex word per batch, so that finishing a batch wakes exactly
+  // its submitters, and none of them has to take the queue's mutex again on the way out.
+  struct batch_signal {
+    std::atomic<int> done{0};
+  };
   struct pending_entry {
     const stored_response* record;
     submit_status* outcome;
@@ -55,14 +62,10 @@ class group_commit {
 
   store& target_;
   batch_observer observer_;
-  std::mutex mutex_;
+  std::mutex mutex_;  // guards pending_, next_signal_ and stopping_
   std::condition_variable work_ready_;
-  // Submitters of batch n wait on done_[n % 2]: finishing a batch wakes only its own submitters,
-  // not those already queued for the next one.
-  std::condition_variable done_[2];
   std::vector<pending_entry> pending_;
-  std::uint64_t next_batch_ = 1;       // the batch that the pending entries will form
-  std::uint64_t completed_batch_ = 0;  // the last batch whose outcomes are written
+  std::shared_ptr<batch_signal> next_signal_ = std::make_shared<batch_signal>();  // for the pending entries
   bool stopping_ = false;
   std::thread writer_;
 };

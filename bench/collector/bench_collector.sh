@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Benchmark of the collector: wrk POSTs unique valid responses to `otklik serve` (SQLite, group commit,
+# synchronous=FULL: every 201 is durable), then the same wrk run against nginx answering 204 on the same
+# machine, as the baseline. Prints requests/s, p50 and p99 for both and the ratio.
+#
+#   bench/collector/bench_collector.sh            # builds build/native (Release) if needed
+#   OTKLIK=/path/to/otklik DURATION=10s CONNECTIONS=50 THREADS=2 DURABILITY=full bench/collector/bench_collector.sh
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+here="$root/bench/collector"
+duration=${DURATION:-10s}
+connections=${CONNECTIONS:-50}
+wrk_threads=${THREADS:-2}
+durability=${DURABILITY:-full}
+
+for tool in wrk nginx; do
+  command -v "$tool" >/dev/null || { echo "bench_collector: $tool is missing: run scripts/setup.sh" >&2; exit 2; }
+done
+if [ -z "${OTKLIK:-}" ]; then
+  cmake --preset native -S "$root" >/dev/null
+  cmake --build "$root/build/native" --target otklik >/dev/null
+  OTKLIK="$root/build/native/native/cli/otklik"
+fi
+
+work=$(mktemp -d)
+server_pid=""
+nginx_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# wrk's summary in one line: requests/s, p50 ms, p99 ms, non-2xx count, total requests.
+summarize() {
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec:/ { rps = $2 }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /requests in/ { total = $1 }
+    /Non-2xx or 3xx responses:/ { bad = $5 }
+    /Socket errors:/ { errors = $0 }
+    END { printf "%.0f %.3f %.3f %d %d\n", rps, p50, p99, bad + 0, total }' "$1"
+}
+
+run_wrk() {  # url out-file
+  wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -s "$here/post_responses.lua" "$1" >"$2"
+}
+
+# --- the collector ------------------------------------------------------------------------------
+# The rate limit is off: every request comes from 127.0.0.1, so one "client" sends them all.
+"$OTKLIK" serve --db "$work/bench.db" --surveys "$root/tests/vectors/surveys" --listen 127.0.0.1:0 \
+  --rate-limit 0 --durability "$durability" >"$work/serve.out" 2>"$work/serve.log" &
+server_pid=$!
+for _ in $(seq 100); do grep -q "listening on" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
+collector_url="$(sed -n 's/^listening on \(.*\)$/\1/p' "$work/serve.out")v1/responses"
+run_wrk "$collector_url" "$work/collector.txt"
+kill -TERM "$server_pid"; wait "$server_pid"; server_pid=""
+stored=$("$OTKLIK" export --db "$work/bench.db" | wc -l)
+metrics_note=""
+
+# --- nginx answering 204: the upper bound of an HTTP server on this machine -------------------------
+mkdir -p "$work/nginx/logs"
+nginx_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/body;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / { return 204; }
+  }
+}
+CONF
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/logs/error.log" &
+nginx_pid=$!
+for _ in $(seq 50); do (echo >/dev/tcp/127.0.0.1/"$nginx_port") 2>/dev/null && break; sleep 0.1; done
+run_wrk "http://127.0.0.1:$nginx_port/v1/responses" "$work/nginx.txt"
+kill -QUIT "$nginx_pid"; wait "$nginx_pid" || true; nginx_pid=""
+
+read -r c_rps c_p50 c_p99 c_bad c_total <<<"$(summarize "$work/collector.txt")"
+read -r n_rps n_p50 n_p99 n_bad n_total <<<"$(summarize "$work/nginx.txt")"
+echo "wrk -t$wrk_threads -c$connections -d$duration, unique valid responses (POST /v1/responses), $(nproc) cores"
+printf "%-34s %12s %10s %10s %10s\n" "server" "requests/s" "p50 ms" "p99 ms" "non-2xx"
+printf "%-34s %12s %10s %10s %10s\n" "otklik serve (SQLite, $durability)" "$c_rps" "$c_p50" "$c_p99" "$c_bad"
+printf "%-34s %12s %10s %10s %10s\n" "nginx return 204 (baseline)" "$n_rps" "$n_p50" "$n_p99" "$n_bad"
+awk -v c="$c_rps" -v n="$n_rps" 'BEGIN { printf "ratio collector / nginx: %.2f\n", c / n }'
+echo "stored rows after the run: $stored (wrk completed $c_total requests, $c_bad not 2xx)"
+awk -v c="$c_rps" -v n="$n_rps" -v p99="$c_p99" 'BEGIN {
+  printf "targets: >= 20000 durable/s: %s; >= 0.3x nginx: %s; p99 < 20 ms: %s\n",
+    (c >= 20000 ? "met" : "NOT met"), (c >= 0.3 * n ? "met" : "NOT met"), (p99 < 20 ? "met" : "NOT met") }'
