@@ -6,11 +6,11 @@
 
 namespace otklik::analysis::detail {
 
-// Sorts in place: LSD radix sort, 16 bits a pass. By hand because the standard library has none and
+// Sorts in place: LSD radix sort, 11 bits a pass. By hand because the standard library has none and
 // std::sort is several times slower on this many plain integers.
 void radix_sort(std::vector<std::uint64_t>& values);
 
-// The values that occur more than once (each once, ascending).
-[[nodiscard]] std::vector<std::uint64_t> repeated_values(std::vector<std::uint64_t> values);
+// The values that occur more than once across sorted runs (each once, ascending).
+[[nodiscard]] std::vector<std::uint64_t> repeated_in_sorted(std::vector<std::vector<std::uint64_t>> runs);
 
 }  // namespace otklik::analysis::detail

@@ -32,6 +32,7 @@ namespace {
 struct part_output {
   columnar_store store;
   std::vector<std::vector<std::uint64_t>> id_hashes;  // by survey index: one per row of that survey's segment
+  std::vector<std::uint64_t> sorted_hashes;           // all of them, sorted on the part's own thread
   std::uint64_t physical_lines = 0;                   // newline-terminated lines, empty ones included
   std::uint64_t lines = 0;                            // non-empty lines
   std::uint64_t invalid = 0;
@@ -152,6 +153,10 @@ void decode_part(const survey_set& surveys, std::string_view data, std::size_t b
   }
   progress.fetch_add(end - reported, std::memory_order_relaxed);
   out.store = builder.finish();
+  if (options.drop_duplicates) {
+    for (const auto& hashes : out.id_hashes) out.sorted_hashes.insert(out.sorted_hashes.end(), hashes.begin(), hashes.end());
+    detail::radix_sort(out.sorted_hashes);
+  }
 }
 
 // Splits data into parts at newlines and decodes them on threads.
@@ -206,11 +211,9 @@ std::vector<part_output> decode_parallel(const survey_set& surveys, std::string_
 
 // Drops every response whose id hash was seen before (in input order), returning how many.
 std::uint64_t drop_duplicates(std::vector<part_output>& parts) {
-  std::vector<std::uint64_t> all;
-  for (const part_output& p : parts) {
-    for (const auto& hashes : p.id_hashes) all.insert(all.end(), hashes.begin(), hashes.end());
-  }
-  const std::vector<std::uint64_t> repeated = detail::repeated_values(std::move(all));
+  std::vector<std::vector<std::uint64_t>> sorted;
+  for (part_output& p : parts) sorted.push_back(std::move(p.sorted_hashes));
+  const std::vector<std::uint64_t> repeated = detail::repeated_in_sorted(std::move(sorted));
   if (repeated.empty()) return 0;
   const std::unordered_set<std::uint64_t> suspects(repeated.begin(), repeated.end());
   std::unordered_set<std::uint64_t> seen;

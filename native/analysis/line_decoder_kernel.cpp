@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "detail/region_codes.hpp"
 #include "detail/response_decoder.hpp"
@@ -32,7 +33,7 @@ class kernel_decoder final : public line_decoder {
  public:
   kernel_decoder(const survey_set& surveys, const std::vector<survey_layout>& layouts);
   bool decode(std::string_view line, std::size_t capacity, decoded_line& out) override;
-  const char* kernel() const noexcept override { return simdjson::builtin_implementation()->name().c_str(); }
+  const char* kernel() const noexcept override { return SIMDJSON_STRINGIFY(SIMDJSON_BUILTIN_IMPLEMENTATION); }
 
  private:
   const survey_rules* find(std::string_view id) const noexcept;
@@ -77,16 +78,65 @@ namespace {
 
 enum field : int { f_format, f_id, f_survey, f_service, f_stage, f_channel, f_locale, f_submitted_at, f_answers, f_region };
 
-int field_index(std::string_view key) noexcept {
-  static constexpr std::string_view names[] = {"format",  "id",     "survey",       "service", "stage",
-                                               "channel", "locale", "submitted_at", "answers", "region"};
-  for (int i = 0; i < 10; ++i) {
-    if (names[i] == key) return i;
-  }
-  return -1;
+// Whether the raw key at `raw` (just after its opening quote) is exactly `name`. A key with escapes never
+// matches (ids have no backslash), so it falls to the slow path, which unescapes it.
+bool key_is(const char* raw, const char* line_end, std::string_view name) noexcept {
+  return static_cast<std::size_t>(line_end - raw) > name.size() && std::memcmp(raw, name.data(), name.size()) == 0 &&
+         raw[name.size()] == '"';
 }
 
-bool read_string(od::value& v, std::string_view& out) { return !v.get_string().get(out); }
+// The field by its raw key: a switch on the first letter, then one comparison.
+int field_index(const char* raw, const char* line_end) noexcept {
+  const auto is = [&](std::string_view name, int index) { return key_is(raw, line_end, name) ? index : -1; };
+  switch (raw[0]) {
+    case 'f': return is("format", f_format);
+    case 'i': return is("id", f_id);
+    case 's':
+      if (raw[1] == 'u' && raw[2] == 'r') return is("survey", f_survey);
+      if (raw[1] == 'u') return is("submitted_at", f_submitted_at);
+      if (raw[1] == 'e') return is("service", f_service);
+      return is("stage", f_stage);
+    case 'c': return is("channel", f_channel);
+    case 'l': return is("locale", f_locale);
+    case 'a': return is("answers", f_answers);
+    case 'r': return is("region", f_region);
+    default: return -1;
+  }
+}
+
+// A string value without copying it when it has no escapes (most have none); simdjson unescapes the others.
+// Stage 1 has already checked the bytes (UTF-8, no control characters), so the raw token is the value.
+bool read_string(od::value& v, std::string_view& out) {
+  std::string_view raw;
+  raw = v.raw_json_token();
+  if (raw.empty() || raw.front() != '"') return false;
+  while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\n' || raw.back() == '\r')) {
+    raw.remove_suffix(1);
+  }
+  if (raw.size() < 2 || raw.back() != '"') return false;
+  const std::string_view inner = raw.substr(1, raw.size() - 2);
+  if (inner.find('\\') == std::string_view::npos) {
+    out = inner;
+    return true;
+  }
+  return !v.get_string().get(out);
+}
+
+// The response id rule of the core (16..64 of [A-Za-z0-9_-]) with a table instead of branches.
+bool valid_response_id(std::string_view id) noexcept {
+  static constexpr auto allowed = [] {
+    std::array<bool, 256> table{};
+    for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) table[static_cast<std::size_t>(c)] = true;
+    for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = true;
+    table['_'] = table['-'] = true;
+    return table;
+  }();
+  if (id.size() < 16 || id.size() > 64) return false;
+  bool ok = true;
+  for (const char c : id) ok &= allowed[static_cast<unsigned char>(c)];
+  return ok;
+}
 
 bool read_integer(od::value& v, std::int64_t& out) {
   od::json_type type;
@@ -112,6 +162,7 @@ bool kernel_decoder::decode(std::string_view line, std::size_t capacity, decoded
   od::object root;
   if (doc.get_object().get(root)) return false;
 
+  const char* const line_end = line.data() + line.size();
   unsigned seen = 0;
   const survey_rules* rules = nullptr;
   std::string_view service, stage, locale, submitted_at;
@@ -126,9 +177,7 @@ bool kernel_decoder::decode(std::string_view line, std::size_t capacity, decoded
   for (auto member : root) {
     od::field f;
     if (std::move(member).get(f)) return false;
-    std::string_view key;
-    if (f.unescaped_key().get(key)) return false;
-    const int i = field_index(key);
+    const int i = field_index(f.key().raw(), line_end);
     if (i < 0 || (seen & (1u << i))) return false;  // unknown or repeated field
     seen |= 1u << i;
     od::value v = f.value();
@@ -138,7 +187,7 @@ bool kernel_decoder::decode(std::string_view line, std::size_t capacity, decoded
         if (!read_string(v, text) || text != otklik::detail::response_format_tag) return false;
         break;
       case f_id:
-        if (!read_string(v, text) || !otklik::detail::is_valid_response_id(text)) return false;
+        if (!read_string(v, text) || !valid_response_id(text)) return false;
         out.id_hash = hash_id(text);
         break;
       case f_survey:
@@ -179,10 +228,11 @@ bool kernel_decoder::decode(std::string_view line, std::size_t capacity, decoded
         for (auto answer_member : answers) {
           od::field a;
           if (std::move(answer_member).get(a)) return false;
-          std::string_view id;
-          if (a.unescaped_key().get(id)) return false;
+          const char* raw = a.key().raw();
           std::size_t q = 0;
-          while (q < q_count && rules->question_ids[q] != id) ++q;
+          while (q < q_count && (rules->question_ids[q][0] != raw[0] || !key_is(raw, line_end, rules->question_ids[q]))) {
+            ++q;
+          }
           if (q == q_count || !applies[q]) return false;
           if (answered[q / 64] & (std::uint64_t{1} << (q % 64))) return false;
           answered[q / 64] |= std::uint64_t{1} << (q % 64);

@@ -6,6 +6,11 @@
 
 #include "otklik/report.hpp"
 
+// GCC 12 reports false -Wrestrict warnings on chains of std::string operator+ (GCC bug 105651).
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
+
 namespace otklik::analysis::detail {
 
 namespace {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <thread>
 #include <unordered_map>
 
 #include <libstemmer.h>
@@ -124,35 +125,73 @@ std::vector<stemmed_word> term_extractor::words(std::string_view text) {
   return out;
 }
 
-std::vector<group_terms> top_terms(const columnar_store& store, const filter& f, const report& r,
-                                   const term_options& options) {
+namespace {
+
+// Term counts of some comments: per group, comments and documents per stem; surface forms per stem.
+struct term_tally {
   struct group_state {
     std::uint64_t comments = 0;
     std::unordered_map<std::string, std::uint64_t> documents;  // stem -> comments containing it
   };
   std::map<std::array<std::uint32_t, dimension_count>, group_state> groups;
   std::unordered_map<std::string, std::unordered_map<std::string, std::uint64_t>> surfaces;  // stem -> form -> count
+
+  void merge(term_tally&& other) {
+    for (auto& [key, g] : other.groups) {
+      group_state& into = groups[key];
+      into.comments += g.comments;
+      for (const auto& [stem, count] : g.documents) into.documents[stem] += count;
+    }
+    for (auto& [stem, forms] : other.surfaces) {
+      auto& into = surfaces[stem];
+      for (const auto& [form, count] : forms) into[form] += count;
+    }
+  }
+};
+
+void tally_part(const columnar_store& store, const filter& f, const report& r, std::size_t part, std::size_t parts,
+                term_tally& out) {
   term_extractor extractor;
   std::vector<std::string> seen;
-  for_each_comment(store, f, r.groups.by, [&](const auto& key, std::uint8_t, std::string_view text) {
-    if (!group_shown(r, key)) return;
-    group_state& g = groups[key];
-    ++g.comments;
-    seen.clear();
-    for (stemmed_word& w : extractor.words(text)) {
-      ++surfaces[w.stem][w.surface];
-      seen.push_back(std::move(w.stem));
-    }
-    std::sort(seen.begin(), seen.end());
-    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-    for (const std::string& stem : seen) ++g.documents[stem];
-  });
+  for_each_comment(
+      store, f, r.groups.by,
+      [&](const auto& key, std::uint8_t, std::string_view text) {
+        if (!group_shown(r, key)) return;
+        term_tally::group_state& g = out.groups[key];
+        ++g.comments;
+        seen.clear();
+        for (stemmed_word& w : extractor.words(text)) {
+          ++out.surfaces[w.stem][w.surface];
+          seen.push_back(std::move(w.stem));
+        }
+        std::sort(seen.begin(), seen.end());
+        seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+        for (const std::string& stem : seen) ++g.documents[stem];
+      },
+      part, parts);
+}
+
+}  // namespace
+
+std::vector<group_terms> top_terms(const columnar_store& store, const filter& f, const report& r,
+                                   const term_options& options) {
+  const std::size_t parts = std::max(1u, options.threads);
+  std::vector<term_tally> tallies(parts);
+  std::vector<std::thread> workers;
+  for (std::size_t part = 1; part < parts; ++part) {
+    workers.emplace_back([&, part] { tally_part(store, f, r, part, parts, tallies[part]); });
+  }
+  tally_part(store, f, r, 0, parts, tallies[0]);
+  for (std::thread& w : workers) w.join();
+  term_tally& all = tallies[0];
+  for (std::size_t part = 1; part < parts; ++part) all.merge(std::move(tallies[part]));
+
   std::vector<group_terms> out;
-  for (auto& [key, g] : groups) {
+  for (auto& [key, g] : all.groups) {
     group_terms terms{key, g.comments, {}};
     for (const auto& [stem, count] : g.documents) {
       if (count < options.min_comments) continue;
-      const auto& forms = surfaces[stem];
+      const auto& forms = all.surfaces[stem];
       const auto example = std::max_element(forms.begin(), forms.end(), [](const auto& a, const auto& b) {
         return a.second != b.second ? a.second < b.second : a.first > b.first;
       });

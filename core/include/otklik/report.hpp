@@ -75,10 +75,12 @@ struct report {
 // Whether the report shows the group with this key (it exists and has at least k responses).
 [[nodiscard]] bool group_shown(const report& r, const std::array<std::uint32_t, dimension_count>& key);
 
-// Calls `visit(key, csat, text)` for each stored comment passing the filter, keyed by `g` (for term counting).
+// Calls `visit(key, csat, text)` for each stored comment passing the filter, keyed by `g` (for term counting);
+// only the comments of part `part` of `parts` equal shares, so that hosts with threads can split the work.
 void for_each_comment(const columnar_store& store, const filter& f, const grouping& g,
                       const std::function<void(const std::array<std::uint32_t, dimension_count>&, std::uint8_t,
-                                               std::string_view)>& visit);
+                                               std::string_view)>& visit,
+                      std::size_t part = 0, std::size_t parts = 1);
 
 // The otklik.report/1 document (formats.md), one line, fixed field order.
 [[nodiscard]] std::string to_json(const columnar_store& store, const report& r);

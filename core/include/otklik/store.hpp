@@ -133,8 +133,10 @@ class store_builder {
   [[nodiscard]] columnar_store finish();
 
  private:
+  [[nodiscard]] std::uint16_t region_code(std::string_view region);
   const survey_set* surveys_;
   columnar_store store_;
+  std::unordered_map<std::uint64_t, std::uint16_t> short_regions_;  // region codes by their bytes packed in 8
   std::vector<survey_layout> layouts_;
   std::vector<store_segment> open_;   // by survey index
 };

@@ -39,7 +39,11 @@ group_key row_key(const grouping& g, const store_segment& s, std::size_t row) {
   return key;
 }
 
-std::string hidden_count(std::uint32_t k) { return "<" + std::to_string(k); }
+std::string hidden_count(std::uint32_t k) {
+  std::string out = "<";
+  out += std::to_string(k);
+  return out;
+}
 
 // p- and q-values get more decimals than estimates: small ones are what alerts are about.
 constexpr int probability_decimals = 12;
@@ -56,7 +60,12 @@ void pair(json_writer& w, std::string_view name, stats::interval ci) {
   if (low.empty() || high.empty()) {
     w.key(name).raw("null");
   } else {
-    w.key(name).raw("[" + low + "," + high + "]");
+    std::string both = "[";
+    both += low;
+    both += ',';
+    both += high;
+    both += ']';
+    w.key(name).raw(both);
   }
 }
 
@@ -409,10 +418,20 @@ bool group_shown(const report& r, const group_key& key) {
 }
 
 void for_each_comment(const columnar_store& store, const filter& f, const grouping& g,
-                      const std::function<void(const group_key&, std::uint8_t, std::string_view)>& visit) {
+                      const std::function<void(const group_key&, std::uint8_t, std::string_view)>& visit,
+                      std::size_t part, std::size_t parts) {
+  std::size_t total = 0;
+  for (const store_segment& s : store.segments) total += s.comment_row.size();
+  parts = std::max<std::size_t>(parts, 1);
+  const std::size_t first = total * part / parts, end = total * (part + 1) / parts;
+  std::size_t at = 0;
   for (const store_segment& s : store.segments) {
+    const std::size_t count = s.comment_row.size();
+    const std::size_t begin_j = std::clamp(first, at, at + count) - at, end_j = std::clamp(end, at, at + count) - at;
+    at += count;
+    if (begin_j >= end_j) continue;
     if (!f.services.empty() && std::find(f.services.begin(), f.services.end(), s.service) == f.services.end()) continue;
-    for (std::size_t j = 0; j < s.comment_row.size(); ++j) {
+    for (std::size_t j = begin_j; j < end_j; ++j) {
       const std::uint32_t row = s.comment_row[j];
       if (!row_passes(f, s, row)) continue;
       visit(row_key(g, s, row), s.csat.empty() ? std::uint8_t{0} : s.csat[row], s.comment(j));
@@ -426,10 +445,16 @@ report build_report(const columnar_store& store, const filter& f, const report_o
   r.options.k = std::max<std::uint32_t>(options.k, 1);
   const std::uint32_t k = r.options.k;
   r.groups = aggregate(store, f, options.by);
-  r.journeys = journeys(store, f, k);
+  // Journeys and drivers count by (service, stage): the default groups already are that aggregation.
+  const grouping by_stage{{dimension::service, dimension::stage}, options.by.period};
+  aggregation counted_by_stage;
+  const bool groups_by_stage = r.groups.by.by == by_stage.by;
+  if (!groups_by_stage) counted_by_stage = aggregate(store, f, by_stage);
+  const aggregation& service_stage = groups_by_stage ? r.groups : counted_by_stage;
+  r.journeys = journeys(store, service_stage, k);
+  r.drivers = drivers(store, service_stage, k);
   r.trends = trends(store, f, options.by, k, options.alpha);
   r.alerts = significant_drops(r.trends);
-  r.drivers = drivers(store, f, k);
 
   // Lowest-rated first: overall rating (none given sorts last), then the mean of the row's criteria, then order.
   using candidate = std::tuple<int, double, std::size_t, std::size_t>;  // rating, criteria mean, segment, comment

@@ -168,7 +168,7 @@ void store_builder::append(std::size_t survey_index, const encoded_row& row, std
   s.stage.push_back(row.stage);
   s.channel.push_back(row.channel);
   s.locale.push_back(row.locale);
-  s.region.push_back(region.empty() ? std::uint16_t{0} : static_cast<std::uint16_t>(store_.regions.intern(region)));
+  s.region.push_back(region_code(region));
   s.hour.push_back(row.hour);
   if (layout.has_csat) s.csat.push_back(row.csat);
   if (layout.has_ces) s.ces.push_back(row.ces);
@@ -181,6 +181,18 @@ void store_builder::append(std::size_t survey_index, const encoded_row& row, std
     s.comment_row.push_back(row_index);
     s.comment_end.push_back(static_cast<std::uint32_t>(s.comment_text.size()));
   }
+}
+
+std::uint16_t store_builder::region_code(std::string_view region) {
+  if (region.empty()) return 0;
+  if (region.size() > 8) return static_cast<std::uint16_t>(store_.regions.intern(region));
+  // ISO 3166-2 codes fit in 8 bytes: an integer key hashes far faster than a string.
+  std::uint64_t packed = 0;
+  for (const char c : region) packed = packed << 8 | static_cast<unsigned char>(c);
+  packed |= std::uint64_t{region.size()} << 56;
+  auto [it, added] = short_regions_.try_emplace(packed, 0);
+  if (added) it->second = static_cast<std::uint16_t>(store_.regions.intern(region));
+  return it->second;
 }
 
 bool store_builder::append(const response& r) {
@@ -229,6 +241,7 @@ columnar_store store_builder::finish() {
   open_.clear();
   columnar_store out = std::move(store_);
   store_ = {};
+  short_regions_.clear();
   return out;
 }
 

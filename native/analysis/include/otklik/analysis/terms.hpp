@@ -37,6 +37,7 @@ class term_extractor {
 struct term_options {
   std::size_t per_group = 10;
   std::uint64_t min_comments = 3;  // a term must appear in this many comments of the group
+  unsigned threads = 2;            // comments are split between this many threads
 };
 
 // Terms of every group of the report that is shown (k-anonymity), ranked by how many comments contain them.
