@@ -65,7 +65,7 @@ function recordEvents() {
   for (const type of ['otklik:ready', 'otklik:submitted', 'otklik:error']) {
     document.addEventListener(type, (event) => {
       const { error, ...rest } = event.detail ?? {};
-      window.__otklik.push({ type, detail: { ...rest, error: error && String(error) }, target: event.target.tagName });
+      window.__otklik.push({ type, detail: { ...rest, error: error && String(error) }, target: event.target.tagName, at: performance.now() });
     });
   }
   window.__csp = [];
