@@ -11,7 +11,7 @@ async function wasmBytes(url) {
     const { readFile } = await import('node:fs/promises');
     return readFile(url);
   }
-  const answer = await fetch(url, { credentials: 'omit' });
+  const answer = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' });
   if (!answer.ok) throw new Error(`otklik: ${url} answered ${answer.status}`);
   return answer.arrayBuffer();
 }

@@ -36,14 +36,19 @@ function plainForm() {
     `<body><main><h1>Замена паспорта</h1><form method="post" action="#">${fields}<button>Отправить</button></form></main></body></html>`;
 }
 
-// Notes when the widget's form first exists (before the core has loaded).
+// Notes when the widget's form is first inserted (it may be before the core has loaded).
 function watchForm() {
-  const look = () => {
-    const form = document.querySelector('[data-otklik-host]')?.shadowRoot?.querySelector('form');
-    if (form) window.__formAt = performance.now();
-    else requestAnimationFrame(look);
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function attachShadow(init) {
+    const root = attach.call(this, init);
+    new MutationObserver((_, observer) => {
+      if (root.querySelector('form')) {
+        window.__formAt ??= performance.now();
+        observer.disconnect();
+      }
+    }).observe(root, { childList: true, subtree: true });
+    return root;
   };
-  requestAnimationFrame(look);
 }
 
 const slow4g = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
@@ -52,6 +57,8 @@ async function measure(env, path, profile) {
   const context = await env.context({ '/widget': portalPage(env.collector), '/plain': plainForm() });
   await context.addInitScript(watchForm);
   const page = await context.newPage();
+  const responses = [];
+  page.on('response', (response) => responses.push(response));
   if (profile) await (await context.newCDPSession(page)).send('Network.emulateNetworkConditions', profile);
   await page.goto(`${context.portal}${path}`);
   let result;
@@ -60,16 +67,17 @@ async function measure(env, path, profile) {
     result = await page.evaluate(() => {
       const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/otklik.js'));
       const ready = window.__otklik.find((e) => e.type === 'otklik:ready').at;
-      return { form: window.__formAt, ready, fromScript: ready - script.responseEnd,
-        bytes: performance.getEntriesByType('resource').reduce((sum, e) => sum + e.encodedBodySize, 0) };
+      return { form: window.__formAt, ready, fromScript: ready - script.responseEnd };
     });
   } else {
     await page.waitForLoadState('load');
     result = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
-      return { form: nav.domContentLoadedEventEnd, ready: nav.loadEventEnd, bytes: nav.encodedBodySize };
+      return { form: nav.domContentLoadedEventEnd, ready: nav.loadEventEnd };
     });
   }
+  result.bytes = 0;
+  for (const response of responses) result.bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
   await context.close();
   return result;
 }
@@ -96,7 +104,7 @@ try {
     console.log(`  widget, navigation -> form rendered:                                      ${stats(widget.map((r) => r.form))}`);
     console.log(`  widget, navigation -> otklik:ready (interactive, core loaded):            ${stats(widget.map((r) => r.ready))}`);
     console.log(`  widget, otklik.js downloaded -> otklik:ready:                             ${stats(widget.map((r) => r.fromScript))}`);
-    console.log(`  bytes on the wire (uncompressed: the collector sends no Content-Encoding): widget resources ${widget[0].bytes}, plain page ${plain[0].bytes}`);
+    console.log(`  bytes downloaded (page included; the collector sends no Content-Encoding): widget page ${widget[0].bytes}, plain page ${plain[0].bytes}`);
   }
 } finally {
   await env.close();

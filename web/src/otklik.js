@@ -57,10 +57,20 @@
     document.body.append(host);
   };
 
+  // Starts the downloads the widget module will ask for, so that they overlap with the module's own
+  // download; the module's identical requests are then answered by the HTTP cache.
+  const prefetch = (options) => {
+    const omit = { credentials: 'omit', referrerPolicy: 'no-referrer' };
+    fetch(`${base}otklik-core.wasm`, omit).catch(() => {});
+    fetch(`${options.endpoint.replace(/\/+$/, '')}/v1/surveys/${encodeURIComponent(options.survey)}`,
+      { ...omit, headers: { Accept: 'application/json' } }).catch(() => {});
+  };
+
   const start = () => {
     const element = document.querySelector('[data-otklik]');
-    if (element) window.Otklik.mount(element).catch(() => {});  // failures arrive as otklik:error events
-    else floating();
+    if (!element) return floating();
+    prefetch(optionsFor(element));
+    window.Otklik.mount(element).catch(() => {});  // failures arrive as otklik:error events
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();

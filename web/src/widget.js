@@ -26,7 +26,7 @@ function adopt(root) {
 const emit = (target, type, detail) =>
   target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 
-const trimSlash = (url) => String(url).replace(/\/+$/, '');
+const trimSlash = (url) => String(url).replace(/\/+$/, '');  // as otklik.js's prefetch, so both hit one cache entry
 
 // The survey's JSON text (kept as text: the core caches its parse by the exact text).
 function fetchSurvey(endpoint, id) {
@@ -48,6 +48,9 @@ function newId() {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
+
+// The current hour in UTC: the collector keeps no finer time, so no finer time leaves the browser.
+const hour = () => `${new Date().toISOString().slice(0, 13)}:00:00Z`;
 
 const listOf = (names, and) => (names.length > 1 ? names.slice(0, -1).join(', ') + and + names.at(-1) : names[0]);
 
@@ -103,7 +106,7 @@ async function render(container, place, options) {
         }
         const response = {
           format: 'otklik.response/1', id: newId(), survey: survey.id, service: survey.service.id,
-          stage, channel, locale: textLang, submitted_at: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), answers,
+          stage, channel, locale: textLang, submitted_at: hour(), answers,
         };
         if (options.region) response.region = options.region;
         const checked = c.validate(json, response, messagesLang);
