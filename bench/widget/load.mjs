@@ -77,7 +77,12 @@ async function measure(env, path, profile) {
     });
   }
   result.bytes = 0;
-  for (const response of responses) result.bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+  const seen = new Set();  // the loader's prefetches and the module's own requests share one download
+  for (const response of responses) {
+    if (seen.has(response.url())) continue;
+    seen.add(response.url());
+    result.bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+  }
   await context.close();
   return result;
 }

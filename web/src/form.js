@@ -81,7 +81,8 @@ export function renderForm(ctx) {
     answers() {
       const answers = {};
       for (const q of questions) {
-        const value = form.querySelector(q.kind === 'text' ? `textarea[name="${q.id}"]` : `input[name="${q.id}"]:checked`)?.value;
+        const name = CSS.escape(q.id);
+        const value = form.querySelector(q.kind === 'text' ? `textarea[name="${name}"]` : `input[name="${name}"]:checked`)?.value;
         if (value == null || value === '') continue;
         answers[q.id] = ['csat', 'criterion', 'ces', 'nps'].includes(q.kind) ? Number(value) : value;
       }

@@ -63,7 +63,7 @@ async function render(container, place, options) {
   queue.flush();
   const core = loadCore();
   core.catch(() => {});
-  let t = await strings(locale, base);
+  const t = await strings(locale, base);
   let json;
   try {
     json = await fetchSurvey(endpoint, options.survey);
