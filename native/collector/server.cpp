@@ -106,6 +106,7 @@ struct http_server::impl {
       : options(std::move(o)),
         surveys(s),
         storage(st),
+        committer(c),
         counters(m),
         cors(options.allowed_origins),
         limiter(options.rate_limit_per_minute),
@@ -203,6 +204,8 @@ struct http_server::impl {
     const double uptime = std::chrono::duration<double>(clock::now() - started).count();
     const gauge gauges[] = {
         {"otklik_store_healthy", "1 when the store can commit (as GET /healthz).", storage.healthy() ? 1.0 : 0.0},
+        {"otklik_store_queued", "Submissions waiting for the next transaction.",
+         static_cast<double>(committer.queued())},
         {"otklik_surveys", "Surveys loaded from --surveys.", static_cast<double>(survey_json.size())},
         {"otklik_rate_limit_clients", "Client buckets held by the rate limiter (keyed hashes, in memory).",
          static_cast<double>(limiter.tracked_clients())},
@@ -286,6 +289,7 @@ struct http_server::impl {
   server_options options;
   const survey_set& surveys;
   store& storage;
+  group_commit& committer;
   metrics& counters;
   cors_policy cors;
   rate_limiter limiter;
