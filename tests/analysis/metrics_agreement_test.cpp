@@ -34,7 +34,7 @@ const dataset& shared_dataset() {
     dataset d;
     d.dir = native::load_survey_dir(std::string(OTKLIK_VECTORS_DIR) + "/surveys");
     test::dataset_options options;
-    options.count = 6000;
+    options.count = 4000;
     options.seed = 42;
     options.months = 4;
     test::generate_responses(d.dir.surveys, options, [&](const response& r) { d.responses.push_back(r); });
@@ -159,7 +159,7 @@ void check_grouping(const grouping& g, const filter& f, Keep&& keep) {
 TEST_CASE("the generated dataset covers every survey, stage and metric", "[analysis][agreement]") {
   const dataset& d = shared_dataset();
   REQUIRE(d.dir.errors.empty());
-  CHECK(d.store.size() == 6000);
+  CHECK(d.store.size() == 4000);
   CHECK(d.store.criteria.size() == 6);  // ease, equity, time, queue, staff, info
   CHECK(d.store.services.size() == 3);
 }

@@ -117,18 +117,27 @@ plan make_plan(const columnar_store& store, const filter& f, const grouping& g, 
   return p;
 }
 
-// Counters of the groups seen so far: dense by key, or a hash from key to a compact slot.
+// Counters of the groups seen so far: dense by key, or a hash from key to a compact slot. One extra "trash"
+// group takes the rows that the filter drops, so that the counting loops need no branch.
 class counter_table {
  public:
   counter_table(std::uint64_t key_space, std::size_t stride) : stride_(stride) {
-    dense_ = key_space <= dense_group_limit && key_space * stride <= dense_counter_limit;
-    if (dense_) counters_.assign(key_space * stride, 0);
+    dense_ = key_space <= dense_group_limit && (key_space + 1) * stride <= dense_counter_limit;
+    if (dense_) {
+      counters_.assign((key_space + 1) * stride, 0);
+      trash_ = key_space * stride;
+    } else {
+      counters_.assign(stride, 0);  // slot 0 is the trash group
+      trash_ = 0;
+    }
   }
-  // Offset of the group's counters.
-  std::size_t offset(std::uint64_t key) {
-    if (dense_) return key * stride_;
+  [[nodiscard]] bool dense() const noexcept { return dense_; }
+  [[nodiscard]] std::size_t stride() const noexcept { return stride_; }
+  [[nodiscard]] std::size_t trash() const noexcept { return trash_; }
+  // Offset of a group's counters in the sparse table.
+  std::size_t sparse_offset(std::uint64_t key) {
     if (key == last_key_) return last_offset_;
-    auto [it, added] = slots_.try_emplace(key, keys_.size());
+    auto [it, added] = slots_.try_emplace(key, keys_.size() + 1);
     if (added) {
       keys_.push_back(key);
       counters_.resize(counters_.size() + stride_, 0);
@@ -138,19 +147,20 @@ class counter_table {
     return last_offset_;
   }
   std::uint32_t* data() noexcept { return counters_.data(); }
-  // Calls fn(key, counters) for every group.
+  // Calls fn(key, counters) for every group but the trash.
   template <class Fn>
   void each(Fn&& fn) const {
     if (dense_) {
-      for (std::size_t key = 0; key * stride_ < counters_.size(); ++key) fn(key, &counters_[key * stride_]);
+      for (std::size_t key = 0; key * stride_ < trash_; ++key) fn(key, &counters_[key * stride_]);
     } else {
-      for (std::size_t slot = 0; slot < keys_.size(); ++slot) fn(keys_[slot], &counters_[slot * stride_]);
+      for (std::size_t slot = 0; slot < keys_.size(); ++slot) fn(keys_[slot], &counters_[(slot + 1) * stride_]);
     }
   }
 
  private:
   std::size_t stride_;
   bool dense_ = false;
+  std::size_t trash_ = 0;
   std::vector<std::uint32_t> counters_;
   std::unordered_map<std::uint64_t, std::size_t> slots_;
   std::vector<std::uint64_t> keys_;
@@ -158,12 +168,14 @@ class counter_table {
   std::size_t last_offset_ = 0;
 };
 
-// Adds the lookup of one row-varying dimension to the block's keys.
+// Adds the lookup of one row-varying dimension to the block's keys; a filtered code clears the row's flag.
 template <class Code>
-void add_dimension(std::uint64_t* keys, const Code* column, std::size_t n, const std::vector<std::uint64_t>& lut) {
+void add_dimension(std::uint64_t* keys, std::uint8_t* keep, const Code* column, std::size_t n,
+                   const std::vector<std::uint64_t>& lut) {
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint64_t v = lut[column[i]];
-    keys[i] = (v == none || keys[i] == none) ? none : keys[i] + v;
+    keep[i] &= static_cast<std::uint8_t>(v != none);
+    keys[i] += v;  // wraps for dropped rows, which never use their key
   }
 }
 
@@ -178,57 +190,61 @@ void count_segment(const store_segment& s, std::size_t begin, std::size_t end, c
   }
   static const std::uint8_t zeros[block_rows] = {};
   std::array<std::uint64_t, block_rows> keys;
+  std::array<std::uint8_t, block_rows> keep;
   std::array<std::size_t, block_rows> offsets;
   const bool has_ces_nps = !s.ces.empty() || !s.nps.empty();
   std::vector<std::size_t> criterion_offsets;
   for (const std::uint16_t code : s.criteria) criterion_offsets.push_back(criteria_offset + criterion_bins * code);
+  const auto& stage_map = p.maps[static_cast<std::size_t>(dimension::stage)];
+  const auto& channel_map = p.maps[static_cast<std::size_t>(dimension::channel)];
+  const auto& region_map = p.maps[static_cast<std::size_t>(dimension::region)];
+  const auto& locale_map = p.maps[static_cast<std::size_t>(dimension::locale)];
+  const std::size_t stride = table.stride(), trash = table.trash();
 
   for (std::size_t from = begin; from < end; from += block_rows) {
     const std::size_t n = std::min(block_rows, end - from);
     std::fill_n(keys.begin(), n, base_key);
-    const auto& stage_map = p.maps[static_cast<std::size_t>(dimension::stage)];
-    const auto& channel_map = p.maps[static_cast<std::size_t>(dimension::channel)];
-    const auto& region_map = p.maps[static_cast<std::size_t>(dimension::region)];
-    const auto& locale_map = p.maps[static_cast<std::size_t>(dimension::locale)];
-    if (!stage_map.lut.empty()) add_dimension(keys.data(), s.stage.data() + from, n, stage_map.lut);
-    if (!channel_map.lut.empty()) add_dimension(keys.data(), s.channel.data() + from, n, channel_map.lut);
-    if (!region_map.lut.empty()) add_dimension(keys.data(), s.region.data() + from, n, region_map.lut);
-    if (!locale_map.lut.empty()) add_dimension(keys.data(), s.locale.data() + from, n, locale_map.lut);
+    std::fill_n(keep.begin(), n, std::uint8_t{1});
+    if (!stage_map.lut.empty()) add_dimension(keys.data(), keep.data(), s.stage.data() + from, n, stage_map.lut);
+    if (!channel_map.lut.empty()) add_dimension(keys.data(), keep.data(), s.channel.data() + from, n, channel_map.lut);
+    if (!region_map.lut.empty()) add_dimension(keys.data(), keep.data(), s.region.data() + from, n, region_map.lut);
+    if (!locale_map.lut.empty()) add_dimension(keys.data(), keep.data(), s.locale.data() + from, n, locale_map.lut);
     const std::uint32_t* hours = s.hour.data() + from;
     if (p.hour_filtered) {
       for (std::size_t i = 0; i < n; ++i) {
-        if (hours[i] < f.first_hour || hours[i] >= f.end_hour) keys[i] = none;
+        keep[i] &= static_cast<std::uint8_t>(hours[i] >= f.first_hour && hours[i] < f.end_hour);
       }
     }
     if (p.period_active) {
+      for (std::size_t i = 0; i < n; ++i) keys[i] += period_lut[hours[i] / 24 - p.first_day];
+    }
+    std::size_t kept = 0;
+    if (table.dense()) {
       for (std::size_t i = 0; i < n; ++i) {
-        if (keys[i] == none) continue;
-        keys[i] += period_lut[hours[i] / 24 - p.first_day];
+        offsets[i] = keep[i] ? keys[i] * stride : trash;
+        kept += keep[i];
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        offsets[i] = keep[i] ? table.sparse_offset(keys[i]) : trash;
+        kept += keep[i];
       }
     }
-    for (std::size_t i = 0; i < n; ++i) offsets[i] = keys[i] == none ? 0 : table.offset(keys[i]);
+    responses += kept;
 
     std::uint32_t* counters = table.data();
     const std::uint8_t* csat = s.csat.empty() ? zeros : s.csat.data() + from;
     const std::uint8_t* goal = s.goal.empty() ? zeros : s.goal.data() + from;
     const std::uint8_t* ces = s.ces.empty() ? zeros : s.ces.data() + from;
     const std::uint8_t* nps = s.nps.empty() ? zeros : s.nps.data() + from;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (keys[i] == none) continue;
-      ++responses;
-      ++counters[offsets[i] + csat[i] * 4u + goal[i]];
-    }
+    for (std::size_t i = 0; i < n; ++i) ++counters[offsets[i] + csat[i] * 4u + goal[i]];
     if (has_ces_nps) {
-      for (std::size_t i = 0; i < n; ++i) {
-        if (keys[i] != none) ++counters[offsets[i] + ces_nps_offset + ces[i] * 12u + nps[i]];
-      }
+      for (std::size_t i = 0; i < n; ++i) ++counters[offsets[i] + ces_nps_offset + ces[i] * 12u + nps[i]];
     }
     for (std::size_t c = 0; c < criterion_offsets.size(); ++c) {
       const std::uint8_t* answers = s.criterion_answers[c].data() + from;
-      const std::size_t offset = criterion_offsets[c];
-      for (std::size_t i = 0; i < n; ++i) {
-        if (keys[i] != none) ++counters[offsets[i] + offset + csat[i] * 6u + answers[i]];
-      }
+      std::uint32_t* column = counters + criterion_offsets[c];
+      for (std::size_t i = 0; i < n; ++i) ++column[offsets[i] + csat[i] * 6u + answers[i]];
     }
   }
 }
