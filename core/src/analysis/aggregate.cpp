@@ -124,8 +124,9 @@ class counter_table {
   counter_table(std::uint64_t key_space, std::size_t stride) : stride_(stride) {
     dense_ = key_space <= dense_group_limit && (key_space + 1) * stride <= dense_counter_limit;
     if (dense_) {
-      counters_.assign((key_space + 1) * stride, 0);
-      trash_ = key_space * stride;
+      // Within the dense limits, so the sizes fit std::size_t even in 32-bit WebAssembly.
+      counters_.assign(static_cast<std::size_t>((key_space + 1) * stride), 0);
+      trash_ = static_cast<std::size_t>(key_space * stride);
     } else {
       counters_.assign(stride, 0);  // slot 0 is the trash group
       trash_ = 0;
@@ -221,7 +222,7 @@ void count_segment(const store_segment& s, std::size_t begin, std::size_t end, c
     std::size_t kept = 0;
     if (table.dense()) {
       for (std::size_t i = 0; i < n; ++i) {
-        offsets[i] = keep[i] ? keys[i] * stride : trash;
+        offsets[i] = keep[i] ? static_cast<std::size_t>(keys[i] * stride) : trash;
         kept += keep[i];
       }
     } else {
@@ -370,7 +371,7 @@ aggregation aggregate_part(const columnar_store& store, const filter& f, const g
     for (std::size_t i = g.by.size(); i-- > 0;) {
       const dimension_map& m = p.maps[static_cast<std::size_t>(g.by[i])];
       const std::uint64_t size = std::max<std::uint64_t>(m.codes.size(), 1);
-      item.key[i] = m.codes.empty() ? 0 : m.codes[rest % size];
+      item.key[i] = m.codes.empty() ? 0 : m.codes[static_cast<std::size_t>(rest % size)];
       rest /= size;
     }
     item.counts = std::move(counts);
