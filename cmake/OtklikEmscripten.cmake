@@ -1,6 +1,8 @@
 # Every Emscripten flag of the project, in one place (the WebAssembly core of the widget).
 include_guard(GLOBAL)
 
+option(OTKLIK_WASM_NAMES "Keep function names in the .wasm, for node wasm/size-report.mjs (larger file)" OFF)
+
 # Size-first compile flags for the core when it is built for the browser. The core throws nothing and
 # needs no RTTI (no dynamic_cast, no typeid), so both are off: libc++'s throws become abort().
 function(otklik_wasm_compile_options target)
@@ -16,5 +18,6 @@ function(otklik_wasm_link_options target)
     -sFILESYSTEM=0 -sMALLOC=emmalloc -sSUPPORT_LONGJMP=0
     -sDISABLE_EXCEPTION_THROWING=1 -sDISABLE_EXCEPTION_CATCHING=1
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=2MB -sTOTAL_STACK=256KB
-    -sASSERTIONS=0)
+    -sASSERTIONS=0
+    $<$<BOOL:${OTKLIK_WASM_NAMES}>:--profiling-funcs>)
 endfunction()
