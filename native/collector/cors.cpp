@@ -2,22 +2,14 @@
 #include "otklik/collector/cors.hpp"
 
 #include <algorithm>
-#include <cctype>
+
+#include "header_text.hpp"
 
 namespace otklik::collector {
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
+using detail::lower;
+using detail::trim;
 
 // Request headers a browser may ask for beyond the CORS-safelisted ones.
 bool header_allowed(std::string_view name) {

@@ -5,9 +5,7 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
-#include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <chrono>
 #include <string_view>
 #include <thread>
@@ -15,11 +13,15 @@
 
 #include "otklik/collector/cors.hpp"
 #include "otklik/collector/intake.hpp"
+#include "header_text.hpp"
 #include "otklik/collector/log.hpp"
 #include "otklik/response.hpp"
 
 namespace otklik::collector {
 namespace {
+
+using detail::lower;
+using detail::trim;
 
 using clock = std::chrono::steady_clock;
 
@@ -44,18 +46,6 @@ class tuned_server : public httplib::Server {
  public:
   bool widen_backlog() { return ::listen(svr_sock_, listen_backlog) == 0; }
 };
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 // application/json, with no charset or charset=utf-8 (formats.md: all text is UTF-8 JSON).
 bool is_json_utf8(std::string_view content_type) {
