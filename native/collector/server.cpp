@@ -94,7 +94,6 @@ void set_error(httplib::Response& res, int status) {
 struct http_server::impl {
   impl(server_options o, const survey_set& s, store& st, group_commit& c, metrics& m)
       : options(std::move(o)),
-        surveys(s),
         storage(st),
         committer(c),
         counters(m),
@@ -277,7 +276,6 @@ struct http_server::impl {
   }
 
   server_options options;
-  const survey_set& surveys;
   store& storage;
   group_commit& committer;
   metrics& counters;
