@@ -4,11 +4,12 @@
 # machine, as the baseline. Prints requests/s, p50 and p99 for both and the ratio.
 #
 #   bench/collector/bench_collector.sh            # builds build/native (Release) if needed
-#   OTKLIK=/path/to/otklik DURATION=10s CONNECTIONS=50 THREADS=2 DURABILITY=full bench/collector/bench_collector.sh
+#   OTKLIK=/path/to/otklik DURATION=5s ROUNDS=3 CONNECTIONS=50 THREADS=2 DURABILITY=full bench/collector/bench_collector.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here="$root/bench/collector"
-duration=${DURATION:-10s}
+duration=${DURATION:-5s}
+rounds=${ROUNDS:-3}
 connections=${CONNECTIONS:-50}
 wrk_threads=${THREADS:-2}
 durability=${DURABILITY:-full}
@@ -56,10 +57,6 @@ run_wrk() {  # url out-file
 server_pid=$!
 for _ in $(seq 100); do grep -q "listening on" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
 collector_url="$(sed -n 's/^listening on \(.*\)$/\1/p' "$work/serve.out")v1/responses"
-run_wrk "$collector_url" "$work/collector.txt"
-kill -TERM "$server_pid"; wait "$server_pid"; server_pid=""
-stored=$("$OTKLIK" export --db "$work/bench.db" | wc -l)
-metrics_note=""
 
 # --- nginx answering 204: the upper bound of an HTTP server on this machine -------------------------
 mkdir -p "$work/nginx/logs"
@@ -83,16 +80,39 @@ CONF
 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/logs/error.log" &
 nginx_pid=$!
 for _ in $(seq 50); do (echo >/dev/tcp/127.0.0.1/"$nginx_port") 2>/dev/null && break; sleep 0.1; done
-run_wrk "http://127.0.0.1:$nginx_port/v1/responses" "$work/nginx.txt"
-kill -QUIT "$nginx_pid"; wait "$nginx_pid" || true; nginx_pid=""
 
-read -r c_rps c_p50 c_p99 c_bad c_total <<<"$(summarize "$work/collector.txt")"
-read -r n_rps n_p50 n_p99 n_bad n_total <<<"$(summarize "$work/nginx.txt")"
-echo "wrk -t$wrk_threads -c$connections -d$duration, unique valid responses (POST /v1/responses), $(nproc) cores"
+# Alternate the two so that both see the same machine: on shared cores, load from other processes
+# comes and goes, and a single run of each would compare two different machines.
+for round in $(seq "$rounds"); do
+  run_wrk "$collector_url" "$work/collector.$round.txt"
+  run_wrk "http://127.0.0.1:$nginx_port/v1/responses" "$work/nginx.$round.txt"
+  summarize "$work/collector.$round.txt" >>"$work/collector.rounds"
+  summarize "$work/nginx.$round.txt" >>"$work/nginx.rounds"
+done
+kill -TERM "$server_pid"; wait "$server_pid"; server_pid=""
+kill -QUIT "$nginx_pid"; wait "$nginx_pid" || true; nginx_pid=""
+stored=$("$OTKLIK" export --db "$work/bench.db" | wc -l)
+
+# Median of each column over the rounds; totals summed.
+medians() {
+  awk '{ for (i = 1; i <= 3; i++) v[i, NR] = $i; bad += $4; total += $5 }
+    END {
+      for (i = 1; i <= 3; i++) {
+        for (a = 1; a <= NR; a++) for (b = a + 1; b <= NR; b++) if (v[i, b] < v[i, a]) { t = v[i, a]; v[i, a] = v[i, b]; v[i, b] = t }
+        m[i] = (NR % 2) ? v[i, (NR + 1) / 2] : (v[i, NR / 2] + v[i, NR / 2 + 1]) / 2
+      }
+      printf "%.0f %.3f %.3f %d %d\n", m[1], m[2], m[3], bad, total }' "$1"
+}
+read -r c_rps c_p50 c_p99 c_bad c_total <<<"$(medians "$work/collector.rounds")"
+read -r n_rps n_p50 n_p99 n_bad n_total <<<"$(medians "$work/nginx.rounds")"
+echo "wrk -t$wrk_threads -c$connections -d$duration x $rounds rounds alternating, unique valid responses" \
+  "(POST /v1/responses, random ids), $(nproc) cores; medians over the rounds"
 printf "%-34s %12s %10s %10s %10s\n" "server" "requests/s" "p50 ms" "p99 ms" "non-2xx"
 printf "%-34s %12s %10s %10s %10s\n" "otklik serve (SQLite, $durability)" "$c_rps" "$c_p50" "$c_p99" "$c_bad"
 printf "%-34s %12s %10s %10s %10s\n" "nginx return 204 (baseline)" "$n_rps" "$n_p50" "$n_p99" "$n_bad"
-awk -v c="$c_rps" -v n="$n_rps" 'BEGIN { printf "ratio collector / nginx: %.2f\n", c / n }'
+echo "per round, collector then nginx (requests/s p50 p99):"
+paste -d' ' "$work/collector.rounds" "$work/nginx.rounds" | awk '{ printf "  %8d %7.3f %8.3f   |  %8d %7.3f %8.3f\n", $1, $2, $3, $6, $7, $8 }'
+awk -v c="$c_rps" -v n="$n_rps" 'BEGIN { printf "ratio collector / nginx (medians): %.2f\n", c / n }'
 echo "stored rows after the run: $stored (wrk completed $c_total requests, $c_bad not 2xx)"
 awk -v c="$c_rps" -v n="$n_rps" -v p99="$c_p99" 'BEGIN {
   printf "targets: >= 20000 durable/s: %s; >= 0.3x nginx: %s; p99 < 20 ms: %s\n",
