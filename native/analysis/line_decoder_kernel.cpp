@@ -139,6 +139,21 @@ bool valid_response_id(std::string_view id) noexcept {
 }
 
 bool read_integer(od::value& v, std::int64_t& out) {
+  // Ratings are one or two plain digits: read them from the raw token (stage 1 has delimited it). Anything else
+  // (signs, fractions, exponents, leading zeros) is classified by simdjson.
+  std::string_view raw = v.raw_json_token();
+  while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\n' || raw.back() == '\r')) {
+    raw.remove_suffix(1);
+  }
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (raw.size() == 1 && digit(raw[0])) {
+    out = raw[0] - '0';
+    return true;
+  }
+  if (raw.size() == 2 && raw[0] >= '1' && raw[0] <= '9' && digit(raw[1])) {
+    out = (raw[0] - '0') * 10 + (raw[1] - '0');
+    return true;
+  }
   od::json_type type;
   if (v.type().get(type) || type != od::json_type::number) return false;
   od::number_type kind;

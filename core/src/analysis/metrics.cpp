@@ -72,21 +72,6 @@ rating_moments moments_of(const rating_counts& counts, int value_offset) noexcep
   return m;
 }
 
-csat_metric csat_of(const rating_counts& counts, std::uint32_t k) {
-  csat_metric out;
-  out.n = counts.answered();
-  if (hidden(out.n, k)) {
-    out.suppressed = out.n > 0;
-    return out;
-  }
-  const rating_moments m = moments_of(counts);
-  out.mean = m.mean;
-  out.mean_ci95 = stats::mean_interval(m.mean, m.variance, m.n);
-  out.top2 = top2_count(counts) / m.n;
-  out.top2_ci95 = stats::wilson(top2_count(counts), m.n);
-  return out;
-}
-
 mean_metric criterion_of(const rating_counts& counts, std::uint32_t k) {
   mean_metric out;
   out.n = counts.answered();
@@ -100,6 +85,12 @@ mean_metric criterion_of(const rating_counts& counts, std::uint32_t k) {
   out.top2 = top2_count(counts) / m.n;
   out.top2_ci95 = stats::wilson(top2_count(counts), m.n);
   return out;
+}
+
+csat_metric csat_of(const rating_counts& counts, std::uint32_t k) {
+  // The overall rating is measured like a criterion (1..5, mean and top-2).
+  const mean_metric m = criterion_of(counts, k);
+  return {m.n, m.suppressed, m.mean, m.ci95, m.top2, m.top2_ci95};
 }
 
 mean_metric ces_of(const rating_counts& counts, std::uint32_t k) {

@@ -79,65 +79,56 @@ void key_fields(json_writer& w, const columnar_store& store, const grouping& g, 
   }
 }
 
-void write_csat(json_writer& w, const csat_metric& m, std::uint32_t k) {
-  if (m.n == 0) return;
-  w.key("csat").begin_object();
-  if (m.suppressed) {
+// A metric's object: nothing when nobody answered, only "<k" when hidden, else n and what `fill` writes.
+template <class Fill>
+void metric_object(json_writer& w, std::string_view name, std::uint64_t n, bool suppressed, std::uint32_t k,
+                   Fill&& fill) {
+  if (n == 0) return;
+  w.key(name).begin_object();
+  if (suppressed) {
     hidden(w, k);
   } else {
-    w.key("n").integer(static_cast<std::int64_t>(m.n));
-    number(w, "mean", m.mean);
-    pair(w, "mean_ci95", m.mean_ci95);
-    number(w, "top2", m.top2);
-    pair(w, "top2_ci95", m.top2_ci95);
+    w.key("n").integer(static_cast<std::int64_t>(n));
+    fill();
   }
   w.end_object();
 }
 
+void write_csat(json_writer& w, const csat_metric& m, std::uint32_t k) {
+  metric_object(w, "csat", m.n, m.suppressed, k, [&] {
+    number(w, "mean", m.mean);
+    pair(w, "mean_ci95", m.mean_ci95);
+    number(w, "top2", m.top2);
+    pair(w, "top2_ci95", m.top2_ci95);
+  });
+}
+
 void write_mean(json_writer& w, std::string_view name, const mean_metric& m, std::uint32_t k, bool with_top2) {
-  if (m.n == 0) return;
-  w.key(name).begin_object();
-  if (m.suppressed) {
-    hidden(w, k);
-  } else {
-    w.key("n").integer(static_cast<std::int64_t>(m.n));
+  metric_object(w, name, m.n, m.suppressed, k, [&] {
     number(w, "mean", m.mean);
     pair(w, "ci95", m.ci95);
     if (with_top2) {
       number(w, "top2", m.top2);
       pair(w, "top2_ci95", m.top2_ci95);
     }
-  }
-  w.end_object();
+  });
 }
 
 void write_nps(json_writer& w, const nps_metric& m, std::uint32_t k) {
-  if (m.n == 0) return;
-  w.key("nps").begin_object();
-  if (m.suppressed) {
-    hidden(w, k);
-  } else {
-    w.key("n").integer(static_cast<std::int64_t>(m.n));
+  metric_object(w, "nps", m.n, m.suppressed, k, [&] {
     number(w, "score", m.score);
     pair(w, "ci95", m.ci95);
     number(w, "promoters", m.promoters);
     number(w, "detractors", m.detractors);
-  }
-  w.end_object();
+  });
 }
 
 void write_goal(json_writer& w, const goal_metric& m, std::uint32_t k) {
-  if (m.n == 0) return;
-  w.key("goal").begin_object();
-  if (m.suppressed) {
-    hidden(w, k);
-  } else {
-    w.key("n").integer(static_cast<std::int64_t>(m.n));
+  metric_object(w, "goal", m.n, m.suppressed, k, [&] {
     number(w, "yes", m.yes);
     number(w, "partly", m.partly);
     number(w, "no", m.no);
-  }
-  w.end_object();
+  });
 }
 
 // "n", "suppressed" and every metric of a group (or only its hidden count).
