@@ -58,7 +58,7 @@ TEST_CASE("the validator is reusable after any failure", "[hostile]") {
   REQUIRE(s.ok());
   const std::string good = R"({"format":"otklik.response/1","id":"0123456789abcdef","survey":"s","service":"s",
     "stage":"a","channel":"web","locale":"en","submitted_at":"2026-01-01T00:00:00Z","answers":{"overall":5}})";
-  for (const std::string bad : {std::string("\xFF"), std::string(100, '['), std::string("{"), std::string(2 << 20, ' ')}) {
+  for (const std::string& bad : {std::string("\xFF"), std::string(100, '['), std::string("{"), std::string(2 << 20, ' ')}) {
     CHECK_FALSE(v.check(s.value(), bad).ok());
     CHECK(v.check(s.value(), good).ok());
   }
