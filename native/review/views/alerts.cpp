@@ -1,0 +1,131 @@
+// Alerts: every significant drop the core's trend tests found (false discovery rate controlled), latest first,
+// for services and for their stages; a row opens the service's trend.
+#include <cmath>
+
+#include "app/i18n.hpp"
+#include "views/format.hpp"
+#include "views/views.hpp"
+
+namespace otklik::review {
+
+namespace {
+
+struct alert_row {
+  const trend_report* report;
+  alert where;
+  bool stage_level;
+};
+
+std::vector<alert_row> rows_of(const view_models& m) {
+  std::vector<alert_row> rows;
+  for (const alert& a : m.service_alerts) rows.push_back({&m.service_trends, a, false});
+  for (const alert& a : m.stage_alerts) rows.push_back({&m.stage_trends, a, true});
+  // Latest period first, then the smaller q-value (each family keeps the core's order within itself).
+  std::stable_sort(rows.begin(), rows.end(), [](const alert_row& a, const alert_row& b) {
+    const auto& pa = a.report->series[a.where.series].points[a.where.point];
+    const auto& pb = b.report->series[b.where.series].points[b.where.point];
+    if (pa.period != pb.period) return pa.period > pb.period;
+    return pa.changes[a.where.change].q_value < pb.changes[b.where.change].q_value;
+  });
+  return rows;
+}
+
+const char* measure_title(measure what) {
+  switch (what) {
+    case measure::csat_mean: return tr("CSAT mean");
+    case measure::csat_top2: return tr("CSAT top-2 share");
+    case measure::ces_mean: return tr("CES mean");
+    case measure::nps_score: return tr("NPS");
+    case measure::criterion_mean: return tr("criterion mean");
+    case measure::criterion_top2: return tr("criterion top-2 share");
+  }
+  return "";
+}
+
+int measure_index(measure what) {
+  const auto all = trend_measures();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all[i].what == what) return static_cast<int>(i);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void draw_alerts(view_context& c) {
+  const view_models& m = *c.models;
+  const std::vector<alert_row> rows = rows_of(m);
+  ImGui::Text("%s %zu", tr("Significant drops:"), rows.size());
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", tr("(tests against the previous period, false discovery rate 5 %)"));
+  if (rows.empty()) {
+    ImGui::TextDisabled("%s", tr("No significant drop under this filter."));
+    return;
+  }
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY;
+  if (!ImGui::BeginTable("##alerts", 8, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  for (const char* h : {"Period", "Service", "Stage", "Measure", "Before", "After", "Change", "q-value"}) {
+    ImGui::TableSetupColumn(tr(h));
+  }
+  ImGui::TableHeadersRow();
+  const palette& colours = colors();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const alert_row& row = rows[i];
+    const trend_series& s = row.report->series[row.where.series];
+    const trend_point& p = s.points[row.where.point];
+    const change& ch = p.changes[row.where.change];
+    const bool share = ch.what == measure::csat_top2 || ch.what == measure::criterion_top2;
+    const auto value = [&](double v) { return share ? percent(v) : fixed(v, 2); };
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::Selectable(period_label(p.period, row.report->unit).c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
+      c.choices->trend_measure = ch.what == measure::criterion_top2 ? measure_index(measure::criterion_mean) : measure_index(ch.what);
+      if (ch.what == measure::criterion_mean || ch.what == measure::criterion_top2) {
+        c.choices->trend_criterion = static_cast<int>(ch.criterion);
+      }
+      c.choices->trend_stages = row.stage_level;
+      c.choices->go_to = view_id::trends;
+    }
+    ImGui::PopID();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(c.names->service(s.key[0]).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(row.stage_level ? c.names->stage(s.key[1]).c_str() : tr("all stages"));
+    ImGui::TableNextColumn();
+    std::string what = measure_title(ch.what);
+    if (ch.what == measure::criterion_mean || ch.what == measure::criterion_top2) what += ": " + c.names->criterion(ch.criterion);
+    ImGui::TextUnformatted(what.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(value(ch.before).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(value(ch.after).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colours.drop), "%s",
+                       share ? (signed_fixed(ch.delta * 100.0, 1) + " pp").c_str() : signed_fixed(ch.delta, 2).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(ch.q_value < 0.0001 ? "< 0.0001" : fixed(ch.q_value, 4).c_str());
+  }
+  ImGui::EndTable();
+}
+
+std::string alerts_csv(const view_context& c) {
+  const view_models& m = *c.models;
+  const columnar_store& store = m.data->store;
+  csv_table table({"period", "service", "stage", "measure", "criterion", "before", "after", "change", "p_value", "q_value"});
+  for (const alert_row& row : rows_of(m)) {
+    const trend_series& s = row.report->series[row.where.series];
+    const trend_point& p = s.points[row.where.point];
+    const change& ch = p.changes[row.where.change];
+    const bool per_criterion = ch.what == measure::criterion_mean || ch.what == measure::criterion_top2;
+    table.row({period_label(p.period, row.report->unit), store.services.word(s.key[0]),
+               row.stage_level ? store.stages.word(s.key[1]) : "", std::string(to_string(ch.what)),
+               per_criterion ? store.criteria.word(ch.criterion) : "", csv_number(ch.before, false),
+               csv_number(ch.after, false), csv_number(ch.delta, false), csv_number(ch.test.p_value, false),
+               csv_number(ch.q_value, false)});
+  }
+  return table.text();
+}
+
+}  // namespace otklik::review

@@ -1,0 +1,159 @@
+// Drivers: importance (correlation with overall satisfaction) against performance (criterion mean) for one
+// service or stage, the "fix first" quadrant shaded, and the core's ranking in a table.
+#include <cmath>
+
+#include "app/i18n.hpp"
+#include "charts/scatter.hpp"
+#include "views/format.hpp"
+#include "views/views.hpp"
+
+namespace otklik::review {
+
+namespace {
+
+std::string table_title(const driver_table& t, const titles& names) {
+  return names.service(t.service) + " — " + (t.stage ? names.stage(*t.stage) : std::string(tr("all stages")));
+}
+
+const char* quadrant_title(quadrant q) {
+  switch (q) {
+    case quadrant::fix_first: return tr("fix first");
+    case quadrant::keep_up: return tr("keep up");
+    case quadrant::low_priority: return tr("low priority");
+    case quadrant::possible_overkill: return tr("possible overkill");
+  }
+  return "";
+}
+
+}  // namespace
+
+void draw_drivers(view_context& c) {
+  const view_models& m = *c.models;
+  view_choices& choose = *c.choices;
+  const palette& colours = colors();
+  const float font = ImGui::GetFontSize();
+  if (m.drivers.empty()) {
+    ImGui::TextDisabled("%s", tr("No responses pass the filter."));
+    return;
+  }
+  if (choose.driver_table >= static_cast<int>(m.drivers.size())) choose.driver_table = 0;
+  const driver_table& t = m.drivers[static_cast<std::size_t>(choose.driver_table)];
+  ImGui::SetNextItemWidth(font * 24.0f);
+  if (ImGui::BeginCombo(tr("Drivers of"), table_title(t, *c.names).c_str())) {
+    for (std::size_t i = 0; i < m.drivers.size(); ++i) {
+      const std::string title = (m.drivers[i].stage ? "    " : "") + table_title(m.drivers[i], *c.names);
+      if (ImGui::Selectable(title.c_str(), static_cast<int>(i) == choose.driver_table)) choose.driver_table = static_cast<int>(i);
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", tr("Importance: correlation with overall satisfaction. Performance: criterion mean."));
+  if (t.suppressed) {
+    ImGui::TextDisabled("%s %s", tr("Hidden: fewer than k responses"), count_text(t.responses, true, m.k).c_str());
+    return;
+  }
+  double importance = 0.0, performance = 0.0, shown = 0.0;
+  double r_low = 0.0, r_high = 0.0;
+  for (const driver& d : t.drivers) {
+    if (d.suppressed) continue;
+    importance += d.correlation;
+    performance += d.mean;
+    shown += 1.0;
+    r_low = std::min(r_low, d.correlation);
+    r_high = std::max(r_high, d.correlation);
+  }
+  if (shown == 0.0) {
+    ImGui::TextDisabled("%s", tr("No criterion has at least k paired answers."));
+    return;
+  }
+  importance /= shown;
+  performance /= shown;
+  const charts::range x{1.0, 5.0};
+  const charts::range y{std::max(-1.0, r_low - 0.1), std::min(1.0, r_high + 0.1)};
+  charts::plot p("##drivers", ImVec2(0.0f, font * 18.0f), x, y);
+  p.y_axis(tr("Importance (r)"), "%.1f");
+  p.x_axis(tr("Performance (mean 1–5)"), "%.1f");
+  charts::fix_first_quadrant(p, performance, importance, tr("FIX FIRST"));
+  const driver* hovered = nullptr;
+  for (const driver& d : t.drivers) {
+    if (d.suppressed) continue;
+    const bool fix = d.where == quadrant::fix_first;
+    const std::string label = "#" + std::to_string(d.rank) + " " + c.names->criterion(d.criterion);
+    if (charts::labelled_point(p, d.mean, d.correlation, label, fix ? colours.drop : colours.bar, d.rank == 1)) hovered = &d;
+  }
+  if (hovered != nullptr) {
+    ImGui::BeginTooltip();
+    ImGui::Text("#%u %s — %s", hovered->rank, c.names->criterion(hovered->criterion).c_str(), quadrant_title(hovered->where));
+    ImGui::Text("%s r = %s %s", tr("importance"), fixed(hovered->correlation, 3).c_str(),
+                interval_text(hovered->correlation_ci95, 3).c_str());
+    ImGui::Text("%s %s, %s %s", tr("performance"), fixed(hovered->mean, 2).c_str(), tr("top-2"), percent(hovered->top2).c_str());
+    ImGui::Text("%s %s", tr("pairs of answers:"), count_text(hovered->n, false, m.k).c_str());
+    ImGui::EndTooltip();
+  }
+
+  if (ImGui::BeginTable("##driver_table", 8, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+    for (const char* h : {"#", "Criterion", "Importance r", "95 % interval", "Mean", "Top-2", "Priority", "Quadrant"}) {
+      ImGui::TableSetupColumn(tr(h));
+    }
+    ImGui::TableHeadersRow();
+    for (const driver& d : t.drivers) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      if (d.suppressed) {
+        ImGui::TextDisabled("—");
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(c.names->criterion(d.criterion).c_str());
+        ImGui::TableNextColumn();
+        // Hidden below k pairs, or without the spread a correlation needs.
+        ImGui::TextDisabled("%s", d.n < m.k ? count_text(d.n, true, m.k).c_str() : tr("no spread"));
+        continue;
+      }
+      ImGui::Text("%u", d.rank);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(c.names->criterion(d.criterion).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(fixed(d.correlation, 3).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(interval_text(d.correlation_ci95, 3).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(fixed(d.mean, 2).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(percent(d.top2).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(fixed(d.priority, 3).c_str());
+      ImGui::TableNextColumn();
+      if (d.where == quadrant::fix_first) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colours.drop), "%s", quadrant_title(d.where));
+      } else {
+        ImGui::TextUnformatted(quadrant_title(d.where));
+      }
+    }
+    ImGui::EndTable();
+  }
+}
+
+std::string drivers_csv(const view_context& c) {
+  const view_models& m = *c.models;
+  const columnar_store& store = m.data->store;
+  csv_table table({"service", "stage", "responses", "rank", "criterion", "n", "correlation", "correlation_low",
+                   "correlation_high", "mean", "top2", "priority", "quadrant"});
+  for (const driver_table& t : m.drivers) {
+    const std::string service = store.services.word(t.service);
+    const std::string stage = t.stage ? store.stages.word(*t.stage) : "";
+    const std::string responses = t.suppressed ? "<" + std::to_string(m.k) : std::to_string(t.responses);
+    if (t.suppressed) {
+      table.row({service, stage, responses, "", "", "", "", "", "", "", "", "", ""});
+      continue;
+    }
+    for (const driver& d : t.drivers) {
+      const bool h = d.suppressed;
+      table.row({service, stage, responses, h ? "" : std::to_string(d.rank), store.criteria.word(d.criterion),
+                 h ? "<" + std::to_string(m.k) : std::to_string(d.n), csv_number(d.correlation, h),
+                 csv_number(d.correlation_ci95.low, h), csv_number(d.correlation_ci95.high, h), csv_number(d.mean, h),
+                 csv_number(d.top2, h), csv_number(d.priority, h), h ? "" : std::string(to_string(d.where))});
+    }
+  }
+  return table.text();
+}
+
+}  // namespace otklik::review
