@@ -6,7 +6,6 @@
 
 #include "commands.hpp"
 #include "otklik/analysis/ingest.hpp"
-#include "otklik/analysis/progress.hpp"
 #include "otklik/analysis/snapshot.hpp"
 #include "otklik/native/survey_dir.hpp"
 #include "report_shared.hpp"
@@ -26,15 +25,8 @@ int run_ingest(const ingest_args& args) {
   const auto dir = native::load_survey_dir(args.surveys_dir);
   for (const std::string& error : dir.errors) std::fprintf(stderr, "otklik ingest: %s\n", error.c_str());
   if (dir.surveys.all().empty()) return exit_usage;
-  analysis::ingest_options options;
-  options.threads = args.threads;
-  options.progress = analysis::stderr_is_terminal();
-  auto ingested = analysis::ingest(dir.surveys, args.inputs, options);
-  if (!ingested.ok) {
-    std::fprintf(stderr, "otklik ingest: %s\n", ingested.error.c_str());
-    return exit_usage;
-  }
-  print_invalid_summary("otklik ingest", ingested);
+  analysis::ingest_result ingested;
+  if (!read_inputs("otklik ingest", dir.surveys, args.inputs, args.threads, ingested)) return exit_usage;
   const std::string error = analysis::save_snapshot(args.snapshot, ingested.store, ingested.summary);
   if (!error.empty()) {
     std::fprintf(stderr, "otklik ingest: %s\n", error.c_str());

@@ -7,7 +7,6 @@
 #include "commands.hpp"
 #include "otklik/analysis/html_report.hpp"
 #include "otklik/analysis/ingest.hpp"
-#include "otklik/analysis/progress.hpp"
 #include "otklik/analysis/terms.hpp"
 #include "otklik/messages.hpp"
 #include "otklik/native/survey_dir.hpp"
@@ -55,15 +54,8 @@ int run_report(const report_args& args) {
     }
   }
 
-  analysis::ingest_options ingest_options;
-  ingest_options.threads = args.threads;
-  ingest_options.progress = analysis::stderr_is_terminal();
-  auto ingested = analysis::ingest(dir.surveys, args.inputs, ingest_options);
-  if (!ingested.ok) {
-    std::fprintf(stderr, "otklik report: %s\n", ingested.error.c_str());
-    return exit_usage;
-  }
-  print_invalid_summary("otklik report", ingested);
+  analysis::ingest_result ingested;
+  if (!read_inputs("otklik report", dir.surveys, args.inputs, args.threads, ingested)) return exit_usage;
   options.k = args.k > 0 ? args.k : ingested.store.strictest_k();
 
   report r = build_report(ingested.store, filter{}, options);

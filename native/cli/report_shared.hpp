@@ -3,8 +3,10 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "otklik/analysis/ingest.hpp"
+#include "otklik/analysis/progress.hpp"
 #include "otklik/messages.hpp"
 
 namespace otklik::cli {
@@ -25,6 +27,22 @@ inline void print_invalid_summary(const char* who, const analysis::ingest_result
     std::fprintf(stderr, "%s: %llu responses repeat an earlier id and were dropped\n", who,
                  static_cast<unsigned long long>(ingested.summary.duplicates));
   }
+}
+
+// Reads every input into one store (a progress bar on a terminal), telling standard error what was invalid;
+// false after saying why an input could not be read at all.
+inline bool read_inputs(const char* who, const survey_set& surveys, const std::vector<std::string>& inputs,
+                        unsigned threads, analysis::ingest_result& out) {
+  analysis::ingest_options options;
+  options.threads = threads;
+  options.progress = analysis::stderr_is_terminal();
+  out = analysis::ingest(surveys, inputs, options);
+  if (!out.ok) {
+    std::fprintf(stderr, "%s: %s\n", who, out.error.c_str());
+    return false;
+  }
+  print_invalid_summary(who, out);
+  return true;
 }
 
 // Writes `text` to `path` ("-": standard output); false after telling standard error why.

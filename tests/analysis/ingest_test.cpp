@@ -6,7 +6,7 @@
 #include <fstream>
 #include <map>
 
-#include "dataset.hpp"
+#include "test_data.hpp"
 #include "otklik/analysis/ingest.hpp"
 #include "otklik/analysis/snapshot.hpp"
 #include "otklik/analysis/terms.hpp"
@@ -19,18 +19,10 @@ using namespace otklik;
 
 namespace {
 
-const native::survey_dir& surveys() {
-  static const native::survey_dir dir = native::load_survey_dir(std::string(OTKLIK_VECTORS_DIR) + "/surveys");
-  return dir;
-}
+const native::survey_dir& surveys() { return test::vector_surveys(); }
 
 std::vector<response> generated(std::uint64_t count, std::uint64_t seed) {
-  std::vector<response> out;
-  test::dataset_options options;
-  options.count = count;
-  options.seed = seed;
-  test::generate_responses(surveys().surveys, options, [&](const response& r) { out.push_back(r); });
-  return out;
+  return test::generated_responses(count, seed);
 }
 
 std::string temp_path(const std::string& name) {

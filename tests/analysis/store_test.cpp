@@ -3,7 +3,7 @@
 
 #include <map>
 
-#include "dataset.hpp"
+#include "test_data.hpp"
 #include "otklik/aggregate.hpp"
 #include "otklik/native/survey_dir.hpp"
 
@@ -11,18 +11,10 @@ using namespace otklik;
 
 namespace {
 
-const native::survey_dir& surveys() {
-  static const native::survey_dir dir = native::load_survey_dir(std::string(OTKLIK_VECTORS_DIR) + "/surveys");
-  return dir;
-}
+const native::survey_dir& surveys() { return test::vector_surveys(); }
 
 std::vector<response> generated(std::uint64_t count, std::uint64_t seed) {
-  std::vector<response> out;
-  test::dataset_options options;
-  options.count = count;
-  options.seed = seed;
-  test::generate_responses(surveys().surveys, options, [&](const response& r) { out.push_back(r); });
-  return out;
+  return test::generated_responses(count, seed);
 }
 
 }  // namespace

@@ -19,6 +19,14 @@ void add_into(Array& into, const Array& from) noexcept {
 // Whether a metric over n answers may be shown: nothing to show at 0, suppressed below k.
 bool hidden(std::uint64_t n, std::uint32_t k) noexcept { return n == 0 || n < k; }
 
+// Whether the metric's values may be shown; when not, marks it suppressed if it had answers (n is already set).
+template <class Metric>
+bool shown(Metric& out, std::uint32_t k) noexcept {
+  if (!hidden(out.n, k)) return true;
+  out.suppressed = out.n > 0;
+  return false;
+}
+
 double top2_count(const rating_counts& counts) noexcept {
   return static_cast<double>(counts.by_code[4] + counts.by_code[5]);
 }
@@ -75,10 +83,7 @@ rating_moments moments_of(const rating_counts& counts, int value_offset) noexcep
 mean_metric criterion_of(const rating_counts& counts, std::uint32_t k) {
   mean_metric out;
   out.n = counts.answered();
-  if (hidden(out.n, k)) {
-    out.suppressed = out.n > 0;
-    return out;
-  }
+  if (!shown(out, k)) return out;
   const rating_moments m = moments_of(counts);
   out.mean = m.mean;
   out.ci95 = stats::mean_interval(m.mean, m.variance, m.n);
@@ -98,10 +103,7 @@ mean_metric ces_of(const rating_counts& counts, std::uint32_t k) {
   out.n = counts.answered();
   out.top2 = nan;
   out.top2_ci95 = {nan, nan};
-  if (hidden(out.n, k)) {
-    out.suppressed = out.n > 0;
-    return out;
-  }
+  if (!shown(out, k)) return out;
   const rating_moments m = moments_of(counts);
   out.mean = m.mean;
   out.ci95 = stats::mean_interval(m.mean, m.variance, m.n);
@@ -111,10 +113,7 @@ mean_metric ces_of(const rating_counts& counts, std::uint32_t k) {
 nps_metric nps_of(const rating_counts& counts, std::uint32_t k) {
   nps_metric out;
   out.n = counts.answered();
-  if (hidden(out.n, k)) {
-    out.suppressed = out.n > 0;
-    return out;
-  }
+  if (!shown(out, k)) return out;
   const double n = static_cast<double>(out.n);
   double promoters = 0.0, detractors = 0.0;
   for (std::size_t code = 1; code < counts.by_code.size(); ++code) {
@@ -136,10 +135,7 @@ nps_metric nps_of(const rating_counts& counts, std::uint32_t k) {
 goal_metric goal_of(const goal_counts& counts, std::uint32_t k) {
   goal_metric out;
   out.n = counts.answered();
-  if (hidden(out.n, k)) {
-    out.suppressed = out.n > 0;
-    return out;
-  }
+  if (!shown(out, k)) return out;
   const double n = static_cast<double>(out.n);
   out.yes = static_cast<double>(counts.yes_partly_no[0]) / n;
   out.partly = static_cast<double>(counts.yes_partly_no[1]) / n;
