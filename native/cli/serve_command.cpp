@@ -124,6 +124,7 @@ int run_serve(const serve_arguments& args) {
   running.store(&server);
   if (watch.received() != 0) server.stop();  // a signal that came before the server existed
   server.serve();
+  watch.stop();  // the signal handler may still be returning from server.stop()
   committer.stop();
   co::log(co::log_level::info, "stopped", {{"signal", watch.received()}});
   return 0;

@@ -31,10 +31,15 @@ termination_watch::termination_watch(std::function<void(int)> on_signal) : on_si
   });
 }
 
-termination_watch::~termination_watch() {
+void termination_watch::stop() {
+  if (!watcher_.joinable()) return;
   closing_.store(received_.load() == 0);
-  if (received_.load() == 0) pthread_kill(watcher_.native_handle(), SIGTERM);
+  if (received_.load() == 0) pthread_kill(watcher_.native_handle(), SIGTERM);  // wakes sigwait
   watcher_.join();
+}
+
+termination_watch::~termination_watch() {
+  stop();
   pthread_sigmask(SIG_SETMASK, &previous_mask_, nullptr);
 }
 

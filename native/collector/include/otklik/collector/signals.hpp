@@ -16,10 +16,14 @@ class termination_watch {
   // construct this before any other thread) and calls `on_signal` once, from its own thread, when
   // one arrives. SIGPIPE is ignored: a client that went away must not end the process.
   explicit termination_watch(std::function<void(int signal)> on_signal);
-  // Stops watching (without calling on_signal when no signal came) and restores the signal mask.
+  // Stops watching and restores the signal mask.
   ~termination_watch();
   termination_watch(const termination_watch&) = delete;
   termination_watch& operator=(const termination_watch&) = delete;
+
+  // Stops watching: returns once on_signal has finished, or at once (without calling it) when no
+  // signal came. Call it before destroying what on_signal touches. The signals stay blocked.
+  void stop();
 
   // The signal received, or 0.
   [[nodiscard]] int received() const noexcept { return received_.load(); }
