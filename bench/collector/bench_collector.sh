@@ -18,8 +18,7 @@ for tool in wrk nginx; do
   command -v "$tool" >/dev/null || { echo "bench_collector: $tool is missing: run scripts/setup.sh" >&2; exit 2; }
 done
 if [ -z "${OTKLIK:-}" ]; then
-  cmake --preset native -S "$root" >/dev/null
-  cmake --build "$root/build/native" --target otklik >/dev/null
+  (cd "$root" && cmake --preset native >/dev/null && cmake --build --preset native --target otklik >/dev/null)
   OTKLIK="$root/build/native/native/cli/otklik"
 fi
 
