@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "detector.hpp"
+#include "words.hpp"
 
 namespace otklik::detail {
 
@@ -37,7 +38,7 @@ bool adjective_street_name(const text_view& t, const text_word& w) noexcept {
   if (!w.cap || !w.cyrillic || w.letters < 4) return false;
   lower_word lw;
   lowercase(t, w.start, w.end, lw);
-  for (std::string_view s : {"ая", "ий", "ый", "ой", "ое", "ей"}) {
+  for (std::string_view s : {"ая", "ий", "ый", "ой", "ое", "ей", "ом", "ого", "ому", "ую", "им"}) {
     if (lw.ends_with(s)) return true;
   }
   return false;
@@ -109,51 +110,56 @@ std::size_t state_and_zip(const text_view& t, std::size_t i) noexcept {
 
 }  // namespace
 
-std::size_t detector::address_prefix(std::size_t k) const noexcept {
-  std::size_t start = tokens_[k].start;
-  std::size_t p = k;
+std::size_t detector::address_prefix(std::size_t start) const noexcept {
+  std::size_t s = start;
   lex accepted = lex::none;
-  for (int steps = 0; steps < 8 && p > 0; ++steps) {
-    const std::size_t q = p - 1;
-    const token& tok = tokens_[q];
-    if (!free(q) || tok.index + 1 != tokens_[p].index) break;
-    if (tok.end > start || start - tok.end > 4) break;
+  for (int steps = 0; steps < 8; ++steps) {
+    bool number = false;
+    const text_word w = word_before(t_, s, covered_, number);
+    if (w.empty() || s - w.end > 4) break;
     bool gap_ok = true;
-    for (std::size_t i = tok.end; i < start; ++i) {
+    for (std::size_t i = w.end; i < s; ++i) {
       const byte c = t_.data[i];
       gap_ok = gap_ok && (c == ' ' || c == ',' || c == '.' || c == 0xC2 || c == 0xA0);
     }
     if (!gap_ok) break;
     bool take = false;
-    if (tok.kind == token_kind::chain) {
-      take = tok.group_count == 1 && tok.length() == 6;  // a postcode
-    } else if (tok.kind == token_kind::word) {
-      const lex m = tok.meaning;
+    lex m = lex::none;
+    if (number) {
+      take = w.end - w.start == 6;  // a postcode
+    } else {
+      m = meaning_of(t_, w.start, w.end);
+      bool after_prefix = false;
+      if (w.cap && m == lex::none) {
+        bool n2 = false;
+        const text_word before = word_before(t_, w.start, covered_, n2);
+        const lex b = n2 || before.empty() ? lex::none : meaning_of(t_, before.start, before.end);
+        after_prefix = (b == lex::city_prefix || b == lex::region) && w.start - before.end <= 3;
+      }
       take = m == lex::city_prefix || m == lex::region || m == lex::city ||
-             (tok.has(flag_cap) && (accepted == lex::region ||
-                                    (q > 0 && (tokens_[q - 1].meaning == lex::city_prefix ||
-                                               tokens_[q - 1].meaning == lex::region))));
-      if (take) accepted = m;
+             (w.cap && m == lex::none && (accepted == lex::region || after_prefix));
     }
     if (!take) break;
-    start = tok.start;
-    p = q;
+    s = w.start;
+    accepted = m;
   }
-  return start;
+  return s;
 }
 
-std::size_t detector::address(std::size_t k) {
-  const token& cue = tokens_[k];
-  std::size_t first = k;
-  std::size_t i = cue.end;
-  if (t_.at(i) == '.') ++i;
+std::size_t detector::address(std::size_t k, const context& ctx) {
+  const bool abbreviation = ctx.street_kind == lex::street_abbr;
+  std::size_t first = ctx.street;
+  std::size_t i = ctx.street_end;
+  if (abbreviation && t_.at(i) == '.') ++i;  // after a full word a dot ends the sentence
   i = skip_spaces(t_, i);
   bool named = false;
   // The name before the type: Тверская улица, Ленинский пр-т.
-  if (k > 0 && free(k - 1) && adjacent(k - 1, k)) {
-    const text_word before = word_at(t_, tokens_[k - 1].start);
-    if (adjective_street_name(t_, before)) {
-      first = k - 1;
+  {
+    bool number = false;
+    const text_word before = word_before(t_, ctx.street, covered_, number);
+    if (!number && !before.empty() && ctx.street - before.end <= 2 && skip_spaces(t_, before.end) == ctx.street &&
+        adjective_street_name(t_, before)) {
+      first = before.start;
       named = true;
     }
   }
@@ -165,6 +171,7 @@ std::size_t detector::address(std::size_t k) {
       if (!w.empty()) {
         const lex m = meaning_of(t_, w.start, w.end);
         if (m == lex::house || m == lex::building || m == lex::flat) break;
+        if (!w.cap && !(abbreviation && items > 0)) break;  // street names are capitalised
         end = w.end;
       } else if (is_digit(t_.at(i))) {
         std::size_t e = i;
@@ -193,57 +200,69 @@ std::size_t detector::address(std::size_t k) {
     }
     if (!named) return 0;
   } else {
-    i = cue.end;
-    if (t_.at(i) == '.') ++i;
+    i = ctx.street_end;
+    if (abbreviation && t_.at(i) == '.') ++i;
   }
   // The house: ", д. 5", " дом 5", " 5".
   std::size_t h = skip_comma(t_, i);
   if (const std::size_t after_cue = cue_word(t_, h, lex::house)) h = after_cue;
   std::size_t end = house_number(t_, h);
-  if (end == 0) return 0;
+  if (end == 0 || end <= tokens_[k].start) return 0;
   end = building_and_flat(t_, end);
   add(pii_type::address, address_prefix(first), end);
-  return skip_to(end, k + 1);
+  return skip_to(end, k);
 }
 
-std::size_t detector::house_and_flat(std::size_t k) {
-  const token& cue = tokens_[k];
-  std::size_t i = cue.end;
+std::size_t detector::house_and_flat(std::size_t k, const context& ctx) {
+  std::size_t i = ctx.house_end;
   if (t_.at(i) == '.') ++i;
   i = skip_spaces(t_, i);
+  if (i != tokens_[k].start) return 0;
   const std::size_t house = house_number(t_, i);
   if (house == 0) return 0;
   const std::size_t end = building_and_flat(t_, house);
   // Without a street only a house with its flat is an address ("д. 5, кв. 12").
   const std::size_t flat = cue_word(t_, skip_comma(t_, house), lex::flat);
   if (end == house || flat == 0) return 0;
-  add(pii_type::address, address_prefix(k), end);
-  return skip_to(end, k + 1);
+  add(pii_type::address, address_prefix(ctx.house), end);
+  return skip_to(end, k);
 }
 
 std::size_t detector::address_en(std::size_t k) {
-  // Look back: capitalised name words, then the house number (221B Baker Street, 12 Main St).
-  std::size_t p = k, names = 0;
-  while (names < 3 && p > 0 && free(p - 1) && tokens_[p - 1].kind == token_kind::word &&
-         tokens_[p - 1].has(flag_cap) && tokens_[p - 1].has(flag_latin) && tokens_[p - 1].index + 1 == tokens_[p].index &&
-         skip_spaces(t_, tokens_[p - 1].end) == tokens_[p].start) {
-    --p;
-    ++names;
+  // The house number, capitalised name words, a street type: 221B Baker Street, 12 Main St.
+  const token& number = tokens_[k];
+  if (number.group_count != 1 || number.length() > 5 || number.has(flag_plus | flag_paren)) return 0;
+  const std::size_t house_end = house_number(t_, number.start);
+  if (house_end == 0) return 0;
+  std::size_t p = skip_spaces(t_, house_end);
+  if (p == house_end || p - house_end > 2) return 0;
+  std::size_t end = 0;
+  for (int names = 0; names <= 3; ++names) {
+    const text_word w = word_at(t_, p);
+    if (w.empty() || !w.cap || w.cyrillic || !is_ascii_upper(t_.data[w.start])) return 0;
+    if (names > 0 && meaning_of(t_, w.start, w.end) == lex::street_en) {
+      end = w.end;
+      break;
+    }
+    const std::size_t s = skip_spaces(t_, w.end);
+    if (s == w.end || s - w.end > 2) return 0;
+    p = s;
   }
-  if (names == 0 || p == 0) return 0;
-  const token& number = tokens_[p - 1];
-  if (number.kind != token_kind::chain || !free(p - 1) || number.group_count != 1 || number.length() > 5 ||
-      number.index + 1 != tokens_[p].index)
-    return 0;
-  const std::size_t gap = skip_spaces(t_, house_number(t_, number.start));
-  if (gap != tokens_[p].start && !(names > 1 && house_number(t_, number.start) == tokens_[p].end)) return 0;
+  if (end == 0) return 0;
   std::size_t start = number.start;
   // "Flat 3, 12 High Street", "Apt 4B, ..." before the number.
-  if (p >= 3 && tokens_[p - 3].kind == token_kind::word && tokens_[p - 3].meaning == lex::flat && free(p - 3) &&
-      number.start - tokens_[p - 3].end <= 8)
-    start = tokens_[p - 3].start;
+  {
+    std::size_t s = start;
+    while (s > covered_ && (t_.data[s - 1] == ' ' || t_.data[s - 1] == ',')) --s;
+    std::size_t f = s;
+    while (f > covered_ && (is_ascii_alnum(t_.data[f - 1]))) --f;
+    if (f < s && is_digit(t_.data[f]) && s - f <= 4) {
+      bool n2 = false;
+      const text_word flat = word_before(t_, f, covered_, n2);
+      if (!n2 && !flat.empty() && f - flat.end <= 2 && meaning_of(t_, flat.start, flat.end) == lex::flat) start = flat.start;
+    }
+  }
 
-  std::size_t end = tokens_[k].end;
   for (int part = 0; part < 4; ++part) {
     std::size_t i = end;
     if (t_.at(i) == '.') ++i;
@@ -272,7 +291,9 @@ std::size_t detector::address_en(std::size_t k) {
     if (comma && !city.empty() && city.cap && !city.all_caps) {
       std::size_t e = city.end;
       const text_word second = word_at(t_, skip_spaces(t_, e));
-      if (!second.empty() && second.cap && !second.all_caps && skip_spaces(t_, e) - e == 1) e = second.end;
+      if (!second.empty() && second.cap && second.letters >= 2 && !second.all_caps && skip_spaces(t_, e) - e == 1 &&
+          !is_digit(t_.at(second.end)))
+        e = second.end;
       const std::size_t after = skip_comma(t_, e);
       if (state_and_zip(t_, after) != 0 || uk_postcode(t_, after) != 0 ||
           meaning_of(t_, city.start, city.end) == lex::city) {

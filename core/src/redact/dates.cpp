@@ -52,14 +52,6 @@ bool detector::birth_marker_after(std::size_t end) const noexcept {
   return false;
 }
 
-bool detector::birth_abbreviation(const token& tok) const noexcept {
-  if (tok.letters != 1) return false;
-  std::size_t i = tok.end;
-  if (t_.at(i) != '.' && t_.at(i) != '/') return false;
-  i = skip_spaces(t_, i + 1);
-  return starts_with_lower(t_, i, "р") && letter_length(t_, i + 2) == 0;  // д.р., д/р, Д.Р.
-}
-
 std::size_t detector::date_in_chain(std::size_t k, std::size_t j, lex cue) {
   const token& tok = tokens_[k];
   const group* g = &groups_[tok.first_group];
@@ -74,6 +66,13 @@ std::size_t detector::date_in_chain(std::size_t k, std::size_t j, lex cue) {
     return groups;
   };
 
+  // IPv4: four parts of 0..255.
+  if (j + 3 < m && len(j) <= 3 && len(j + 1) <= 3 && len(j + 2) <= 3 && len(j + 3) <= 3 && one(j + 1, sep_dot) &&
+      one(j + 2, sep_dot) && one(j + 3, sep_dot) && number(t_, g[j]) <= 255 && number(t_, g[j + 1]) <= 255 &&
+      number(t_, g[j + 2]) <= 255 && number(t_, g[j + 3]) <= 255 && (j + 4 >= m || !one(j + 4, sep_dot))) {
+    if (cue != lex::cue_version) add(pii_type::ip, j == 0 ? tok.start : g[j].start, g[j + 3].end);
+    return 4;
+  }
   if (j + 2 < m && g[j + 1].sep == g[j + 2].sep && one(j + 1, sep_dot | sep_slash | sep_dash)) {
     const unsigned a = number(t_, g[j]), b = number(t_, g[j + 1]), y = number(t_, g[j + 2]);
     // 12.03.1985, 12/03/85, 03/12/1985 (month first), 1985-03-12
@@ -94,13 +93,6 @@ std::size_t detector::date_in_chain(std::size_t k, std::size_t j, lex cue) {
       return 2;
     }
   }
-  // IPv4: four parts of 0..255.
-  if (j + 3 < m && len(j) <= 3 && len(j + 1) <= 3 && len(j + 2) <= 3 && len(j + 3) <= 3 && one(j + 1, sep_dot) &&
-      one(j + 2, sep_dot) && one(j + 3, sep_dot) && number(t_, g[j]) <= 255 && number(t_, g[j + 1]) <= 255 &&
-      number(t_, g[j + 2]) <= 255 && number(t_, g[j + 3]) <= 255 && (j + 4 >= m || !one(j + 4, sep_dot))) {
-    if (cue != lex::cue_negative) add(pii_type::ip, j == 0 ? tok.start : g[j].start, g[j + 3].end);
-    return 4;
-  }
   // A year alone after a birth cue: "родился в 1985 году", "born in 1985", "1985 г.р.".
   if (len(j) == 4 && (j + 1 >= m || (g[j + 1].sep & ~sep_space) == 0)) {
     const unsigned y = number(t_, g[j]);
@@ -114,36 +106,48 @@ std::size_t detector::date_in_chain(std::size_t k, std::size_t j, lex cue) {
 
 std::size_t detector::date_with_month(std::size_t k, lex cue) {
   const std::size_t n = tokens_.size();
-  auto small_chain = [&](std::size_t x, unsigned max) {
-    if (x >= n || tokens_[x].kind != token_kind::chain || tokens_[x].group_count != 1 || tokens_[x].length() > 2) return false;
+  // The day: one group of one or two digits, 1..31.
+  auto day_chain = [&](std::size_t x) {
+    if (x >= n || tokens_[x].kind != token_kind::chain || tokens_[x].group_count != 1 || tokens_[x].length() > 2 ||
+        tokens_[x].has(flag_plus | flag_paren))
+      return false;
     const unsigned v = number(t_, groups_[tokens_[x].first_group]);
-    return v >= 1 && v <= max;
+    return v >= 1 && v <= 31;
   };
-  auto year_chain = [&](std::size_t x) {
-    if (x >= n || tokens_[x].kind != token_kind::chain || tokens_[x].length() != 4) return false;
-    const unsigned v = number(t_, groups_[tokens_[x].first_group]);
-    return v >= 1900 && v <= 2099;
+  // A year starting exactly at `at`: its end, or 0.
+  auto year_at = [&](std::size_t at, std::size_t from) -> std::size_t {
+    const std::size_t x = skip_to(at, from);
+    if (x >= n || tokens_[x].start != at || tokens_[x].kind != token_kind::chain || tokens_[x].has(flag_plus | flag_paren))
+      return 0;
+    const group& first = groups_[tokens_[x].first_group];
+    const unsigned v = number(t_, first);
+    return first.end - first.start == 4 && v >= 1900 && v <= 2099 ? first.end : 0;
   };
-  auto close = [&](std::size_t a, std::size_t b) {  // only spaces or a comma between two tokens
-    if (b >= n || tokens_[b].index != tokens_[a].index + 1) return false;
-    std::size_t i = tokens_[a].end;
-    if (t_.at(i) == ',') ++i;
-    return skip_spaces(t_, i) == tokens_[b].start && tokens_[b].start - tokens_[a].end <= 4;
-  };
-  std::size_t start = 0, last = 0;
-  if (k > 0 && free(k - 1) && small_chain(k - 1, 31) && close(k - 1, k)) {  // 12 марта [1985], 12 March 1985
-    start = k - 1;
-    last = year_chain(k + 1) && close(k, k + 1) ? k + 1 : k;
-  } else if (small_chain(k + 1, 31) && close(k, k + 1)) {  // March 12, 1985
-    start = k;
-    last = year_chain(k + 2) && close(k + 1, k + 2) ? k + 2 : k + 1;
-  } else {
-    return 0;
+  std::size_t start = 0, end = 0;
+  if (tokens_[k].kind == token_kind::chain) {  // 12 марта [1985], 12 March 1985
+    if (!day_chain(k)) return 0;
+    const std::size_t m = skip_spaces(t_, tokens_[k].end);
+    const text_word month = word_at(t_, m);
+    if (m == tokens_[k].end || month.empty() || meaning_of(t_, month.start, month.end) != lex::month) return 0;
+    start = tokens_[k].start;
+    end = month.end;
+    const std::size_t y = skip_spaces(t_, month.end);
+    if (y > month.end) {
+      if (const std::size_t year_end = year_at(y, k + 1)) end = year_end;
+    }
+  } else {  // March 12, 1985
+    if (!day_chain(k + 1) || !adjacent(k, k + 1)) return 0;
+    start = tokens_[k].start;
+    end = tokens_[k + 1].end;
+    std::size_t y = end;
+    if (t_.at(y) == ',') ++y;
+    y = skip_spaces(t_, y);
+    if (y > end) {
+      if (const std::size_t year_end = year_at(y, k + 2)) end = year_end;
+    }
   }
-  const std::size_t end = tokens_[last].end;
-  const lex before = start == k ? cue : cue_at(tokens_[start].index);
-  if (before == lex::cue_dob || birth_marker_after(end)) add(pii_type::date_of_birth, tokens_[start].start, end);
-  return last + 1;
+  if (cue == lex::cue_dob || birth_marker_after(end)) add(pii_type::date_of_birth, start, end);
+  return skip_to(end, k + 1);
 }
 
 }  // namespace otklik::detail

@@ -1,15 +1,10 @@
-// The detectors' driver: walks the tokens in order, keeps the most recent cue word, dispatches each token
-// to its detector and appends findings so that they stay sorted and never overlap.
+// The detectors' driver: walks the tokens in order, dispatches each to its detector, reads the cue words
+// before a token when a detector asks, and appends findings so that they stay sorted and never overlap.
 #include "detector.hpp"
 
 #include <algorithm>
 
 namespace otklik::detail {
-
-namespace {
-// How many words after a cue word a number still belongs to it ("СНИЛС у меня такой: ...").
-constexpr std::uint32_t cue_window = 6;
-}  // namespace
 
 void detector::add(pii_type type, std::size_t start, std::size_t end) {
   if (end <= start) return;
@@ -29,20 +24,48 @@ void detector::add(pii_type type, std::size_t start, std::size_t end) {
   covered_ = std::max(covered_, end);
 }
 
-lex detector::cue_at(std::uint32_t index) const noexcept {
-  if (cue_ == lex::none || index <= cue_index_ || index - cue_index_ > cue_window) return lex::none;
-  return cue_;
-}
-
-void detector::remember_cue(const token& tok) {
-  cue_ = tok.meaning;
-  cue_index_ = tok.index;
+context detector::look_back(std::size_t pos, unsigned cue_words, unsigned street_words) const noexcept {
+  context ctx;
+  std::size_t r_start = 0;  // a one-letter "р" just read: "д.р." if a "д." comes before it
+  bool r_pending = false;
+  for_each_word_back(t_, pos, covered_, std::max(cue_words, street_words), [&](const back_word& w) {
+    lex m = w.meaning;
+    if (w.letters == 1) {
+      const byte* p = t_.data + w.start;
+      const bool is_r = (p[0] == 0xD1 && p[1] == 0x80) || (p[0] == 0xD0 && p[1] == 0xA0);  // р Р
+      if (is_r && w.start >= 2 && (p[-1] == '.' || p[-1] == '/')) {
+        r_pending = true;
+        r_start = w.start;
+        return true;
+      }
+      if (r_pending && m == lex::house && w.end + 1 == r_start) m = lex::cue_dob;  // д.р., д/р
+    }
+    r_pending = false;
+    if (w.distance < cue_words && ctx.cue == lex::none && is_number_cue(m)) {
+      ctx.cue = m;
+      ctx.cue_distance = w.distance > 0 && m == lex::cue_dob && w.end + 1 == r_start ? w.distance - 1 : w.distance;
+    }
+    if (w.distance < street_words) {
+      if (m == lex::street_abbr || m == lex::street_word) {
+        ctx.street = w.start;
+        ctx.street_end = w.end;
+        ctx.street_kind = m;
+      } else if (m == lex::house && !ctx.has_house && !ctx.has_street()) {
+        ctx.house = w.start;
+        ctx.house_end = w.end;
+        ctx.has_house = true;
+      }
+    }
+    // Go on only while something can still be found.
+    return (ctx.cue == lex::none && w.distance + 1 < cue_words) || (!ctx.has_street() && w.distance + 1 < street_words);
+  });
+  return ctx;
 }
 
 bool detector::adjacent(std::size_t a, std::size_t b) const noexcept {
-  if (b >= tokens_.size() || tokens_[b].index != tokens_[a].index + 1) return false;
+  if (b >= tokens_.size()) return false;
   const std::size_t s = tokens_[a].end, e = tokens_[b].start;
-  if (e - s > 4) return false;
+  if (e <= s || e - s > 4) return false;
   return skip_spaces(t_, s) == e;
 }
 
@@ -66,33 +89,21 @@ void detector::run() {
       case token_kind::ipv6: add(pii_type::ip, tok.start, tok.end); break;
       case token_kind::plate: add(pii_type::plate, tok.start, tok.end); break;
       case token_kind::iban:
-        if (tok.has(flag_valid) || cue_at(tok.index) == lex::cue_iban) add(pii_type::iban, tok.start, tok.end);
+        if (tok.has(flag_valid) || look_back(tok.start, 3, 0).cue == lex::cue_iban) add(pii_type::iban, tok.start, tok.end);
         break;
       case token_kind::alnum:
-        if (cue_at(tok.index) == lex::cue_passport && tok.length() >= 7) add(pii_type::passport, tok.start, tok.end);
+        if (tok.length() >= 7 && look_back(tok.start, 6, 0).cue == lex::cue_passport) add(pii_type::passport, tok.start, tok.end);
         break;
       case token_kind::chain: next = chain(k); break;
       case token_kind::word:
         switch (tok.meaning) {
-          case lex::street_abbr:
-          case lex::street_word: next = address(k); break;
-          case lex::street_en: next = address_en(k); break;
-          case lex::house:
-            if (birth_abbreviation(tok)) {
-              cue_ = lex::cue_dob;
-              cue_index_ = tok.index + 1;  // "д.р." is two words
-            } else {
-              next = house_and_flat(k);
-            }
-            break;
           case lex::cue_person:
           case lex::cue_title:
-          case lex::cue_i_am: next = name_after_cue(k); break;
-          case lex::month: next = date_with_month(k, cue_at(tok.index)); break;
-          default:
-            if (is_number_cue(tok.meaning)) remember_cue(tok);
-            break;
+          case lex::cue_i_am: next = name_after_cue(k, tok.start, tok.end, tok.meaning); break;
+          case lex::month: next = date_with_month(k, look_back(tok.start, 6, 0).cue); break;
+          default: break;
         }
+        if (next == 0 && tok.has(flag_cap) && tok.letters >= 2) next = name_after_lowercase_cue(k);
         if (next == 0 && (tok.has(flag_cap) || tok.meaning == lex::first_name)) next = name(k);
         break;
     }

@@ -42,7 +42,9 @@ byte_span match_email(const text_view& t, std::size_t at, std::size_t floor) noe
   std::size_t i = at + 1, end = 0, labels = 0;
   for (;;) {
     const std::size_t label_start = i;
-    if (labels >= 2 && i < t.size && is_upper_letter_at(t, i)) break;  // "mail.ru.Спасибо": a new sentence
+    if (labels >= 2 && i < t.size && is_upper_letter_at(t, i) && i + 2 < t.size &&
+        is_lower_letter_at(t, i + letter_length(t, i)))
+      break;  // "mail.ru.Спасибо": a capitalised word is a new sentence, not a label
     bool letters_only = true;
     while (i < t.size && i - at <= max_domain) {
       const unsigned n = label_char(t, i);

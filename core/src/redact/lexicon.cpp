@@ -52,9 +52,10 @@ constexpr source sources[] = {
                    "birthdate"},
     {lex::cue_negative,
      "заявлен/n заявк/g обращен/n квитанц/i платеж/m платёж оплат/f сумм/f руб рубль рублей рубля рублям тыс "
-     "млн уин окн/o кабинет/m каб офис/m талон/m верси/s постановлен/n приказ/m закон/m указ/m госпошлин/f "
-     "трек счет счёт счета счёта application applications request ticket order reference ref case invoice "
-     "payment amount receipt usd eur rub window office room desk counter version tracking"},
+     "млн уин окн/o кабинет/m каб офис/m талон/m постановлен/n приказ/m закон/m указ/m госпошлин/f "
+     "трек трек-номер/m отправлени/n бик кпп окпо счет счёт счета счёта application applications request ticket order reference ref case invoice "
+     "payment amount receipt usd eur rub window office room desk counter tracking"},
+    {lex::cue_version, "верси/s version versions"},
     {lex::cue_person, "зовут имя фио фамил/i name regards sincerely signed уважением"},
     {lex::cue_title, "mr mrs ms miss mister madam dr господин/m госпож/F г-н г-жа"},
     {lex::cue_i_am, "am i'm"},
@@ -124,21 +125,38 @@ const lexicon& lexicon::get() {
   return instance;
 }
 
-void lexicon::add(const std::string& word, lex kind) {
-  if (word.empty() || word.size() > max_word_bytes) return;
+bool lexicon::add(const std::string& word, lex kind) {
+  if (word.empty() || word.size() > max_word_bytes) return true;
   const auto* w = reinterpret_cast<const byte*>(word.data());
   const std::uint64_t h = hash_lower_word(w, word.size(), w + word.size());
-  if (find(w, word.size(), h) != lex::none) return;  // the first meaning listed wins
-  entries_.push_back({static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint8_t>(word.size()), kind});
-  pool_ += word;
-  std::size_t slot = static_cast<std::size_t>(h >> 52) & mask_;
-  while (slots_[slot].tag != 0) slot = (slot + 1) & mask_;
-  slots_[slot] = {static_cast<std::uint32_t>(h) | 1u, static_cast<std::uint32_t>(entries_.size() - 1)};
+  if (find(w, word.size(), h) != lex::none) return true;  // the first meaning listed wins
+  for (const std::size_t b : {first_bucket(h), second_bucket(h)}) {
+    for (int way = 0; way < 2; ++way) {
+      if (tags_[b].tag[way] != 0) continue;
+      entries_.push_back({static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint8_t>(word.size()), kind});
+      pool_ += word;
+      tags_[b].tag[way] = tag_of(h);
+      slots_[b].entry[way] = static_cast<std::uint16_t>(entries_.size() - 1);
+      return true;
+    }
+  }
+  return false;  // all four places taken: the caller grows the table
 }
 
 lexicon::lexicon() {
-  slots_.assign(4096, slot_t{0, 0});  // about 1,300 forms: the table stays under a third full
-  mask_ = slots_.size() - 1;
+  // About 1,300 forms in 4,096 buckets of two, each word in one of two buckets; should all four places of
+  // a word be taken, start again with twice as many buckets (the hash has bits for up to 2^20).
+  for (std::size_t size = 4096; size <= (std::size_t{1} << 20); size *= 2) {
+    pool_.clear();
+    entries_.clear();
+    tags_.assign(size, tags{{0, 0}});
+    slots_.assign(size, slots{{0, 0}});
+    mask_ = size - 1;
+    if (fill()) break;
+  }
+}
+
+bool lexicon::fill() {
   for (const source& src : sources) {
     std::string_view list = src.words;
     while (!list.empty()) {
@@ -161,12 +179,12 @@ lexicon::lexicon() {
         }
       }
       for (const std::string& form : forms) {
-        add(form, src.kind);
         const std::string plain = without_yo(form);
-        if (!plain.empty()) add(plain, src.kind);
+        if (!add(form, src.kind) || (!plain.empty() && !add(plain, src.kind))) return false;
       }
     }
   }
+  return true;
 }
 
 }  // namespace otklik::detail

@@ -5,62 +5,123 @@
 #include <string_view>
 
 #include "detector.hpp"
+#include "words.hpp"
 
 namespace otklik::detail {
 
 namespace {
 
+// Byte comparison written out: the suffixes are a few bytes long and a library memcmp call per suffix
+// costs more than the comparison itself.
 bool ends_with_any(const lower_word& w, std::initializer_list<std::string_view> suffixes) noexcept {
   for (std::string_view s : suffixes) {
-    if (w.ends_with(s)) return true;
+    if (s.size() > w.size) continue;
+    const byte* tail = w.bytes + (w.size - s.size());
+    std::size_t i = s.size();
+    while (i > 0 && tail[i - 1] == static_cast<byte>(s[i - 1])) --i;
+    if (i == 0) return true;
   }
   return false;
 }
 
 }  // namespace
 
+namespace {
+// The last letter of a lowercase Cyrillic word as its second UTF-8 byte (а = B0, ..., я = 8F after D1), or 0.
+unsigned last_letter(const lower_word& w) noexcept {
+  if (w.size < 2 || !is_cyrillic_lead(w.bytes[w.size - 2])) return 0;
+  return (w.bytes[w.size - 2] == 0xD1 ? 0x100u : 0u) | w.bytes[w.size - 1];
+}
+// Codes of the last letters used below (D0 xx -> xx, D1 xx -> 1xx).
+enum : unsigned {
+  l_a = 0xB0, l_v = 0xB2, l_e = 0xB5, l_i_short = 0xB9, l_k = 0xBA, l_m = 0xBC, l_n = 0xBD, l_o = 0xBE,
+  l_i = 0xB8, l_u = 0x183, l_h = 0x185, l_ch = 0x187, l_y = 0x18B, l_yu = 0x18E, l_ya = 0x18F,
+};
+}  // namespace
+
 bool is_patronymic(const lower_word& w, unsigned letters) noexcept {
   if (letters < 5) return false;
   // -ович/-евич and -ич after ь, м, к, т (Ильич, Кузьмич, Лукич, Никитич), in every case; -овна/-евна/-ична.
-  return ends_with_any(w, {"вич", "вича", "вичу", "вичем", "виче", "ьич", "ьича", "ьичу", "ьичом", "ьиче", "мич",
-                           "мича", "мичу", "мичом", "миче", "кич", "кича", "кичу", "кичом", "киче", "тич", "тича",
-                           "тичу", "тичем", "тиче", "вна", "вны", "вне", "вну", "вной", "вною", "ична", "ичны",
-                           "ичне", "ичну", "ичной", "ичною"});
+  switch (last_letter(w)) {
+    case l_ch: return ends_with_any(w, {"вич", "ьич", "мич", "кич", "тич"});
+    case l_a: return ends_with_any(w, {"вича", "ьича", "мича", "кича", "тича", "вна", "ична"});
+    case l_u: return ends_with_any(w, {"вичу", "ьичу", "мичу", "кичу", "тичу", "вну", "ичну"});
+    case l_m: return ends_with_any(w, {"вичем", "ьичом", "мичом", "кичом", "тичем"});
+    case l_e: return ends_with_any(w, {"виче", "ьиче", "миче", "киче", "тиче", "вне", "ичне"});
+    case l_y: return ends_with_any(w, {"вны", "ичны"});
+    case l_i_short: return ends_with_any(w, {"вной", "ичной"});
+    case l_yu: return ends_with_any(w, {"вною", "ичною"});
+    default: return false;
+  }
 }
 
 bool is_surname_like(const lower_word& w, unsigned letters, bool strong) noexcept {
   if (letters < 3) return false;
-  if (ends_with_any(w, {"ов", "ова", "ову", "овым", "ове", "овой", "овы", "ев", "ева", "еву", "евым", "еве",
-                        "евой", "ёв", "ёва", "ёву", "ёвым", "ёве", "ёвой", "ин", "ина", "ину", "иным", "ине", "иной",
-                        "ын", "ына", "ыну", "ыным", "ыне", "ыной", "ский", "ская", "ского", "скому", "ским", "ском",
-                        "ской", "скую", "цкий", "цкая", "цкого", "цкому", "цким", "цком", "цкой", "цкую", "енко",
-                        "дзе", "швили", "ян", "яна", "яну", "яном", "яне", "ук", "ука", "уку", "уком", "уке", "юк",
-                        "юка", "юку", "юком", "юке"}))
-    return true;
-  return !strong && letters >= 4 && ends_with_any(w, {"их", "ых", "ич", "ича", "ичу", "ичем", "иче", "ман", "мана"});
+  const unsigned last = last_letter(w);
+  bool typical = false;
+  switch (last) {
+    case l_v: typical = ends_with_any(w, {"ов", "ев", "ёв"}); break;
+    case l_a: typical = ends_with_any(w, {"ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "яна", "ука", "юка"}); break;
+    case l_u: typical = ends_with_any(w, {"ову", "еву", "ёву", "ину", "ыну", "яну", "уку", "юку", "скому", "цкому"}); break;
+    case l_m: typical = ends_with_any(w, {"овым", "евым", "ёвым", "иным", "ыным", "ским", "ском", "цким", "цком", "яном", "уком", "юком"}); break;
+    case l_e: typical = ends_with_any(w, {"ове", "еве", "ёве", "ине", "ыне", "яне", "уке", "юке", "дзе"}); break;
+    case l_i_short: typical = ends_with_any(w, {"овой", "евой", "ёвой", "иной", "ыной", "ский", "ской", "цкий", "цкой"}); break;
+    case l_y: typical = ends_with_any(w, {"овы"}); break;
+    case l_n: typical = ends_with_any(w, {"ин", "ын", "ян"}); break;
+    case l_o: typical = ends_with_any(w, {"ского", "цкого", "енко"}); break;
+    case l_yu: typical = ends_with_any(w, {"скую", "цкую"}); break;
+    case l_k: typical = ends_with_any(w, {"ук", "юк"}); break;
+    case l_i: typical = ends_with_any(w, {"швили"}); break;
+    default: break;
+  }
+  if (typical || strong || letters < 4) return typical;
+  switch (last) {  // weaker endings: Белых, Рабинович, Гофман
+    case l_h: return ends_with_any(w, {"их", "ых"});
+    case l_ch: return ends_with_any(w, {"ич"});
+    case l_a: return ends_with_any(w, {"ича", "мана"});
+    case l_u: return ends_with_any(w, {"ичу"});
+    case l_m: return ends_with_any(w, {"ичем"});
+    case l_e: return ends_with_any(w, {"иче"});
+    case l_n: return ends_with_any(w, {"ман"});
+    default: return false;
+  }
 }
 
 bool detector::name_word(std::size_t k) const noexcept {
   const token& tok = tokens_[k];
   if (tok.kind != token_kind::word || !tok.has(flag_cap) || !tok.has(flag_cyrillic) || tok.letters < 2) return false;
   if (tok.meaning != lex::none && tok.meaning != lex::first_name) return false;
-  return !tok.has(flag_all_caps) || surname(k, true) || patronymic(k);
+  return !tok.has(flag_all_caps) || tok.meaning == lex::first_name || surname(k, true) || patronymic(k);
 }
 
-bool detector::patronymic(std::size_t k) const noexcept {
-  const token& tok = tokens_[k];
-  if (tok.kind != token_kind::word || !tok.has(flag_cyrillic)) return false;
-  lower_word w;
-  lowercase(t_, tok.start, tok.end, w);
-  return is_patronymic(w, tok.letters);
+std::uint16_t detector::morphology(std::size_t k) const noexcept {
+  token& tok = tokens_[k];
+  if (!tok.has(flag_morphology_known)) {
+    std::uint16_t bits = flag_morphology_known;
+    if (tok.kind == token_kind::word && tok.has(flag_cyrillic)) {
+      lower_word w;
+      // Only the ending matters: fold the last 16 bytes at most (whole letters, as words are whole UTF-8).
+      std::size_t s = tok.end - tok.start > 16 ? tok.end - 16 : tok.start;
+      while (s > tok.start && is_continuation(t_.data[s])) --s;
+      lowercase(t_, s, tok.end, w);
+      if (is_patronymic(w, tok.letters)) bits |= flag_patronymic;
+      for (std::string_view ending : {"ый", "ий", "ой", "ая", "ое", "ые", "ого", "ому", "ым", "ую"}) {
+        if (w.ends_with(ending)) bits |= flag_adjective;
+      }
+      if (tok.meaning != lex::city) {
+        if (is_surname_like(w, tok.letters, true)) bits |= flag_surname_strong | flag_surname_weak;
+        else if (is_surname_like(w, tok.letters, false)) bits |= flag_surname_weak;
+      }
+    }
+    tok.flags = static_cast<std::uint16_t>(tok.flags | bits);
+  }
+  return tok.flags;
 }
+
+bool detector::patronymic(std::size_t k) const noexcept { return (morphology(k) & flag_patronymic) != 0; }
 
 bool detector::surname(std::size_t k, bool strong) const noexcept {
-  const token& tok = tokens_[k];
-  if (tok.kind != token_kind::word || !tok.has(flag_cyrillic) || tok.meaning == lex::city) return false;
-  lower_word w;
-  lowercase(t_, tok.start, tok.end, w);
-  return is_surname_like(w, tok.letters, strong);
+  return (morphology(k) & (strong ? flag_surname_strong : flag_surname_weak)) != 0;
 }
 
 bool detector::initial(std::size_t k) const noexcept {
@@ -73,10 +134,16 @@ std::size_t detector::name(std::size_t k) {
   const std::size_t n = tokens_.size();
   const token& a = tokens_[k];
   if (a.kind != token_kind::word) return 0;
+  // Every rule but one needs the next word kept and right after this one (only spaces or an initial's dot
+  // between): most capitalised words, a sentence's first word, stop here.
+  const bool next_close = k + 1 < n && tokens_[k + 1].start >= a.end && tokens_[k + 1].start - a.end <= 4 &&
+                          skip_spaces(t_, a.end + (t_.at(a.end) == '.' ? 1 : 0)) == tokens_[k + 1].start;
+  if (!next_close && !(a.meaning == lex::first_name && !a.has(flag_cap))) return 0;
+  const bool starts_sentence = sentence_starts_at(t_, a.start);
   auto word = [&](std::size_t x) { return x < n && tokens_[x].kind == token_kind::word && free(x); };
   // Between initials and around them: "." and at most two spaces.
   auto after_dot = [&](std::size_t x, std::size_t y) {
-    if (y >= n || tokens_[y].index != tokens_[x].index + 1 || t_.at(tokens_[x].end) != '.') return false;
+    if (y >= n || t_.at(tokens_[x].end) != '.') return false;
     const std::size_t s = tokens_[x].end + 1;
     return tokens_[y].start >= s && tokens_[y].start - s <= 2 && skip_spaces(t_, s) == tokens_[y].start;
   };
@@ -85,15 +152,24 @@ std::size_t detector::name(std::size_t k) {
     return last + 1;
   };
 
-  // Surname first name patronymic: Иванов Иван Иванович (a sentence's first word only with a surname ending).
-  if (name_word(k) && word(k + 2) && adjacent(k, k + 1) && adjacent(k + 1, k + 2) && name_word(k + 1) &&
-      patronymic(k + 2) && tokens_[k + 2].has(flag_cap) && (!a.has(flag_break_before) || surname(k, true)))
-    return person(k, tokens_[k + 2].end, k + 2);
+  // A first name and its patronymic, "N P", not followed by initials (then P is a surname: Рабинович Э.В.).
+  auto core = [&](std::size_t x) {
+    return word(x) && word(x + 1) && name_word(x) && adjacent(x, x + 1) && patronymic(x + 1) &&
+           tokens_[x + 1].has(flag_cap) && !(word(x + 2) && initial(x + 2) && adjacent(x + 1, x + 2));
+  };
+  auto follower = [&](std::size_t p) { return word(p + 1) && adjacent(p, p + 1) && name_word(p + 1); };
+  // Surname first name patronymic [surname]: Иванов Иван Иванович; a sentence's first word only when it
+  // looks like a surname, and never a word before a name that already has its surname after it.
+  if (core(k + 1) && name_word(k) && adjacent(k, k + 1)) {
+    const bool has_after = follower(k + 2);
+    if (surname(k, true) || (!starts_sentence && (!has_after || surname(k, false) || !surname(k + 3, false))))
+      return person(k, tokens_[has_after ? k + 3 : k + 2].end, has_after ? k + 3 : k + 2);
+    return 0;  // the name starts at the next word
+  }
   // First name patronymic [surname]: Мария Петровна, Ивану Ивановичу Петрову.
-  if ((name_word(k) || a.meaning == lex::first_name) && word(k + 1) && adjacent(k, k + 1) && patronymic(k + 1) &&
-      (tokens_[k + 1].has(flag_cap) || a.meaning == lex::first_name) && !a.has(flag_all_caps)) {
-    std::size_t last = k + 1;
-    if (word(k + 2) && adjacent(k + 1, k + 2) && name_word(k + 2)) last = k + 2;
+  if (core(k) && !a.has(flag_all_caps)) {
+    if (core(k + 2) && adjacent(k + 1, k + 2)) return 0;  // "Оператор Рабинович Ульяна Вячеславовна"
+    const std::size_t last = follower(k + 1) ? k + 2 : k + 1;
     return person(k, tokens_[last].end, last);
   }
   // A known first name in lowercase followed by a lowercase patronymic: "иван петрович".
@@ -114,7 +190,11 @@ std::size_t detector::name(std::size_t k) {
   if (name_word(k) && a.letters >= 2 && word(k + 1) && initial(k + 1) && adjacent(k, k + 1)) {
     std::size_t last = k + 1;
     if (word(k + 2) && initial(k + 2) && after_dot(k + 1, k + 2)) last = k + 2;
-    if (last == k + 2 || surname(k, false)) return person(k, tokens_[last].end + 1, last);
+    // "Оператор И.И. Иванов": the initials belong to the surname after them.
+    const bool name_follows = word(last + 1) && after_dot(last, last + 1) && name_word(last + 1);
+    if (name_follows ? surname(k, true)
+                     : (surname(k, false) || (last == k + 2 && !starts_sentence)))
+      return person(k, tokens_[last].end + 1, last);
   }
   // Initials with a surname: И.И. Иванов, И. Иванов.
   if (initial(k) && a.has(flag_cyrillic)) {
@@ -129,27 +209,53 @@ std::size_t detector::name(std::size_t k) {
   }
   // A known first name and a surname, either order: Анна Смирнова, Смирновой Анне.
   if (a.meaning == lex::first_name && name_word(k) && word(k + 1) && adjacent(k, k + 1) && name_word(k + 1) &&
-      surname(k + 1, true))
-    return person(k, tokens_[k + 1].end, k + 1);
+      !tokens_[k + 1].has(flag_all_caps) && (surname(k + 1, true) || !(morphology(k + 1) & flag_adjective)))
+    return person(k, tokens_[k + 1].end, k + 1);  // "Иван Грозный" is no name: an adjective follows
   if (name_word(k) && a.meaning == lex::none && surname(k, true) && word(k + 1) && adjacent(k, k + 1) &&
       tokens_[k + 1].meaning == lex::first_name && name_word(k + 1))
     return person(k, tokens_[k + 1].end, k + 1);
   return 0;
 }
 
-std::size_t detector::name_after_cue(std::size_t k) {
-  const token& cue = tokens_[k];
+std::size_t detector::name_after_lowercase_cue(std::size_t k) {
+  // "меня зовут Анна", "my name is John Smith", "с уважением, Иванов И.И.": a cue word up to three words back.
+  const token& a = tokens_[k];
+  // A cue word is never followed by the end of a sentence: after ". " there is nothing to look for.
+  std::size_t b = a.start;
+  while (b > covered_ && (t_.data[b - 1] == ' ' || t_.data[b - 1] == '\n' || t_.data[b - 1] == '\r')) --b;
+  if (b <= covered_ || t_.data[b - 1] == '.' || t_.data[b - 1] == '!' || t_.data[b - 1] == '?') return 0;
+  std::size_t cue_start = 0, cue_end = 0;
+  lex cue = lex::none;
+  // Line breaks are allowed between the cue and the name ("Best regards,\nJohn"); the reader stops at them,
+  // so the gap is skipped here first.
+  const std::size_t from = b;
+  for_each_word_back(t_, from, covered_, 3, [&](const back_word& w) {
+    if (w.letters == 0) return false;
+    if (w.meaning == lex::cue_person || w.meaning == lex::cue_title || w.meaning == lex::cue_i_am) {
+      cue = w.meaning;
+      cue_start = w.start;
+      cue_end = w.end;
+      return false;
+    }
+    return true;
+  });
+  return cue == lex::none ? 0 : name_after_cue(k, cue_start, cue_end, cue);
+}
+
+std::size_t detector::name_after_cue(std::size_t k, std::size_t cue_start, std::size_t cue_end, lex cue) {
   lower_word cue_word;
-  lowercase(t_, cue.start, cue.end, cue_word);
+  lowercase(t_, cue_start, cue_end, cue_word);
   const std::string_view cw = cue_word.view();
   const bool any_case = cw == "фио" || cw.substr(0, 10) == "фамил";  // "фамил" is 10 bytes in UTF-8
-  const bool i_am = cue.meaning == lex::cue_i_am;
+  const bool i_am = cue == lex::cue_i_am;
   if (cw == "am") {  // "I am John Smith": only after "I"
-    if (k == 0 || !adjacent(k - 1, k) || tokens_[k - 1].length() != 1 || t_.data[tokens_[k - 1].start] != 'I') return 0;
+    bool number = false;
+    const text_word i_word = word_before(t_, cue_start, covered_, number);
+    if (number || i_word.letters != 1 || t_.data[i_word.start] != 'I' || skip_spaces(t_, i_word.end) != cue_start) return 0;
   }
 
   // Skip what stands between the cue and the name: spaces, ":", "-", "—", ",", "." and "is"/"это"/"—".
-  std::size_t i = cue.end;
+  std::size_t i = cue_end;
   for (int guard = 0; guard < 8 && i < t_.size; ++guard) {
     const byte c = t_.data[i];
     if (c == ' ' || c == ':' || c == '-' || c == ',' || c == '.' || c == '\t' || c == '\n' || c == '\r') {
@@ -175,9 +281,14 @@ std::size_t detector::name_after_cue(std::size_t k) {
   while (words < 3) {
     const text_word w = word_at(t_, i);
     if (w.empty()) break;
-    const lex meaning = meaning_of(t_, w.start, w.end);
+    const bool initial_letter = w.letters == 1 && w.cap && t_.at(w.end) == '.';
+    const lex meaning = initial_letter ? lex::none : meaning_of(t_, w.start, w.end);
     if (meaning != lex::none && meaning != lex::first_name) break;
-    if (!(w.cap || any_case || meaning == lex::first_name)) break;
+    if (!(w.cap || any_case || meaning == lex::first_name)) {
+      lower_word lw;
+      lowercase(t_, w.start, w.end, lw);
+      if (!w.cyrillic || !is_patronymic(lw, w.letters)) break;  // "иван петрович" after a cue
+    }
     if (words == 0) first = w.start;
     ++words;
     if (w.letters == 1 && t_.at(w.end) == '.') {  // an initial
@@ -192,7 +303,7 @@ std::size_t detector::name_after_cue(std::size_t k) {
     if (next == last || next - last > 2) break;
     i = next;
   }
-  if (words == 0 || (i_am && words < 2)) return 0;
+  if (words == 0 || (i_am && words < 2) || first < covered_ || first < tokens_[k].start) return 0;
   add(pii_type::person, first, last);
   return skip_to(last, k + 1);
 }

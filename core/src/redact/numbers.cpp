@@ -9,6 +9,10 @@ namespace otklik::detail {
 
 namespace {
 
+// Words read back from a number for its cue ("номер полиса ОМС: ...") and for its street ("ул. 1-я Парковая, д. ...").
+constexpr unsigned cue_window = 4;
+constexpr unsigned street_window = 6;
+
 constexpr std::uint8_t phone_separators = sep_space | sep_dash | sep_lparen | sep_rparen;
 constexpr std::uint8_t id_separators = sep_space | sep_dash;
 
@@ -58,17 +62,31 @@ std::size_t detector::digits(std::size_t k, std::size_t j, std::size_t count, st
 
 std::size_t detector::chain(std::size_t k) {
   const token& tok = tokens_[k];
-  const lex cue = cue_at(tok.index);
+  // The words before the number: a cue word, or the street and house words of an address. Times
+  // (10:30) and numbers with '+' (phones) mean the same whatever stands before them.
+  const group& g0 = groups_[tok.first_group];
+  const bool context_free = tok.has(flag_plus) || (tok.group_count >= 2 && groups_[tok.first_group + 1].sep == sep_colon &&
+                                                   g0.end - g0.start <= 2);
+  const context ctx = context_free ? context{} : look_back(tok.start, cue_window, street_window);
+  if (ctx.has_street()) {
+    if (const std::size_t next = address(k, ctx)) return next;
+  }
+  if (ctx.has_house) {
+    if (const std::size_t next = house_and_flat(k, ctx)) return next;
+  }
+  if (const std::size_t next = address_en(k)) return next;
+  if (const std::size_t next = date_with_month(k, ctx.cue)) return next;
   std::size_t next_token = k + 1;
   for (std::size_t j = 0; j < tok.group_count && free(k);) {
-    const std::size_t used = chain_match(k, j, cue, next_token);
+    const std::size_t used = chain_match(k, j, ctx, next_token);
     j += used != 0 ? used : 1;
   }
   return next_token;
 }
 
-std::size_t detector::chain_match(std::size_t k, std::size_t j, lex cue, std::size_t& next_token) {
+std::size_t detector::chain_match(std::size_t k, std::size_t j, const context& ctx, std::size_t& next_token) {
   const token& tok = tokens_[k];
+  const lex cue = ctx.cue;
   const chain_groups c{t_, &groups_[tok.first_group], tok.group_count};
   const std::size_t m = c.count;
   // A match at group x starts at its first digit; at group 0 it includes a leading '+' or '('.
@@ -165,19 +183,27 @@ std::size_t detector::chain_match(std::size_t k, std::size_t j, lex cue, std::si
   // Passport series and number split by words: "серия 4510 номер 123456", "45 10 № 123456".
   if (cue == lex::cue_passport && j == 0 &&
       ((m == 1 && c.len(0) == 4) || (m == 2 && c.len(0) == 2 && c.len(1) == 2 && c.gap(1, sep_space)))) {
-    std::size_t n = k + 1;
-    if (n < tokens_.size() && tokens_[n].kind == token_kind::word && tokens_[n].meaning == lex::number_word) ++n;
-    if (n < tokens_.size() && tokens_[n].kind == token_kind::chain && tokens_[n].group_count == 1 &&
-        tokens_[n].index <= tok.index + 3 && tokens_[n].length() == 6 && tokens_[n].start - tok.end <= 24) {
-      bool same_line = true;
-      for (std::size_t i = tok.end; i < tokens_[n].start; ++i) same_line = same_line && t_.data[i] != '\n';
-      if (same_line) {
-        add(pii_type::passport, tok.start, tokens_[n].end);
+    const std::size_t n = k + 1;
+    if (n < tokens_.size() && tokens_[n].kind == token_kind::chain &&
+        groups_[tokens_[n].first_group].end - groups_[tokens_[n].first_group].start == 6 && tokens_[n].start - tok.end <= 24) {
+      // Between them only "номер", "№", "N", "no" and punctuation on the same line.
+      bool joined = true;
+      for (std::size_t i = tok.end; i < tokens_[n].start && joined;) {
+        const text_word w = word_at(t_, i);
+        if (!w.empty()) {
+          joined = meaning_of(t_, w.start, w.end) == lex::number_word;
+          i = w.end;
+        } else {
+          joined = t_.data[i] != '\n';
+          ++i;
+        }
+      }
+      if (joined) {
+        add(pii_type::passport, tok.start, groups_[tokens_[n].first_group].end);
         next_token = n + 1;
         return m;
       }
     }
-    return found(pii_type::passport, 0, m);
   }
 
   // A lone number: what its cue says, else its checksum.
@@ -218,7 +244,9 @@ std::size_t detector::chain_match(std::size_t k, std::size_t j, lex cue, std::si
       if (inn10_valid(d)) return found(pii_type::inn, j, 1);
       break;
     case 11:
-      if ((first == '8' || first == '7') && second == '9') return found(pii_type::phone, j, 1);
+      // A mobile number written bare: a phone, unless a word right before says it is a receipt or an application.
+      if ((first == '8' || first == '7') && second == '9' && !(negative && ctx.cue_distance <= 1))
+        return found(pii_type::phone, j, 1);
       if (negative) break;
       if (snils_valid(d)) return found(pii_type::snils, j, 1);
       if ((first == '8' || first == '7') && (second == '3' || second == '4' || second == '8'))
@@ -237,7 +265,7 @@ std::size_t detector::chain_match(std::size_t k, std::size_t j, lex cue, std::si
       if (ogrnip_valid(d)) return found(pii_type::ogrn, j, 1);
       if (first == '3' && (second == '4' || second == '7') && luhn_valid(d, n)) return found(pii_type::card, j, 1);
       break;
-    case 14: case 16: case 17: case 18: case 19:
+    case 16: case 17: case 18: case 19:
       if (!negative && is_card_prefix(first) && luhn_valid(d, n)) return found(pii_type::card, j, 1);
       break;
     default: break;

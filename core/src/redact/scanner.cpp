@@ -1,9 +1,15 @@
-// The single pass over the text: classifies each byte run as a word, a digit chain, punctuation or a
-// span recognised whole (e-mail, URL, IPv6, IBAN, plate), and keeps only the tokens detectors need.
+// The single pass over the text. Sixty-four bytes at a time, triggers.hpp finds the bytes where personal
+// data can start (digits, capital letters, "@", ":", "www.", and the letters of patronymic endings "ч" and
+// "вн"); everything else, the ordinary lowercase words that make up most comments, is skipped without
+// being looked at one by one. At each trigger the scanner reads the token there (a capitalised word, a
+// digit chain, an e-mail, a URL...) and keeps it for the detectors.
 #include <string_view>
 
 #include "matchers.hpp"
+#include "swar.hpp"
+#include "triggers.hpp"
 #include "tokens.hpp"
+#include "words.hpp"
 
 namespace otklik::detail {
 
@@ -24,90 +30,213 @@ constexpr std::uint8_t separator_bit(byte c) noexcept {
   }
 }
 
+// Whether the bytes just before `p` (but not before `floor`) end a letter; its length or 0.
+unsigned letter_before(const text_view& t, std::size_t p, std::size_t floor) noexcept {
+  if (p > floor && p >= 1 && is_ascii_alpha(t.data[p - 1])) return 1;
+  if (p >= floor + 2 && p >= 2 && is_continuation(t.data[p - 1]) && letter_length(t, p - 2) == 2) return 2;
+  if (p >= floor + 3 && p >= 3 && letter_length(t, p - 3) == 3) return 3;
+  return 0;
+}
+
+// The start of the word that contains or ends at `p`, going no further back than `floor`.
+std::size_t word_start(const text_view& t, std::size_t p, std::size_t floor) noexcept {
+  for (;;) {
+    if (const unsigned n = letter_before(t, p, floor)) {
+      p -= n;
+    } else if (p >= floor + 2 && (t.data[p - 1] == '-' || t.data[p - 1] == '\'') && letter_before(t, p - 1, floor)) {
+      --p;  // что-то, O'Brien
+    } else {
+      return p;
+    }
+  }
+}
+
+// The end of the word that starts at `s` (letters, inner hyphens and apostrophes); counts its letters.
+std::size_t word_end(const text_view& t, std::size_t s, unsigned& letters) noexcept {
+  const byte* b = t.data;
+  const std::size_t n = t.size;
+  std::size_t i = s;
+  letters = 0;
+  for (;;) {
+    // Four Cyrillic letters (D0/D1 lead and continuation) pass one mask test.
+    while (i + 8 <= n && (swar::load(b + i) & 0xC0FEC0FEC0FEC0FEull) == 0x80D080D080D080D0ull) {
+      i += 8;
+      letters += 4;
+    }
+    if (i >= n) break;
+    const unsigned len = letter_length(t, i);
+    if (len != 0) {
+      i += len;
+      ++letters;
+      continue;
+    }
+    const byte d = b[i];
+    if ((d == '-' || d == '\'') && i + 1 < n && letter_length(t, i + 1) != 0) {
+      ++i;
+      continue;
+    }
+    if (d == 0xE2 && t.at(i + 1) == 0x80 && t.at(i + 2) == 0x99 && i + 3 < n && letter_length(t, i + 3) != 0) {
+      i += 3;  // typographic apostrophe inside a word
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+bool equals_ascii_ci(const text_view& t, std::size_t s, std::size_t e, std::string_view word) noexcept {
+  if (e - s != word.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    byte c = t.data[s + k];
+    if (is_ascii_upper(c)) c = static_cast<byte>(c + 32);
+    if (c != static_cast<byte>(word[k])) return false;
+  }
+  return true;
+}
+
 class scanner {
  public:
   scanner(std::string_view text, token_list& out) : t_(text), out_(out), lexicon_(lexicon::get()) {}
 
   void run() {
-    const byte* b = t_.data;
     const std::size_t n = t_.size;
-    std::size_t i = 0;
-    while (i < n) {
-      const byte c = b[i];
-      if (c == ' ') {
-        ++i;
-      } else if (is_cyrillic_lead(c) || is_ascii_alpha(c)) {
-        i = word(i);
-      } else if (is_digit(c)) {
-        i = digits(i);
-      } else if (c < 0x80) {
-        i = punctuation(i);
-      } else if (letter_length(t_, i) != 0) {
-        i = word(i);
-      } else {
-        const unsigned len = sequence_length(t_, i);
-        if (c == 0xE2 && len == 3 && b[i + 1] == 0x80 && b[i + 2] == 0xA6) pending_ |= flag_break_before;  // …
-        i += len == 0 ? 1 : len;
+    for (std::size_t block = 0; block < n;) {
+      std::uint64_t mask = trigger_mask(t_.data, n, block);
+      std::size_t next_block = block + 64;
+      while (mask != 0) {
+        const std::size_t pos = block + static_cast<std::size_t>(__builtin_ctzll(mask));
+        mask &= mask - 1;
+        if (pos < cursor_) continue;
+        cursor_ = trigger(pos);
+        if (cursor_ > next_block) {
+          next_block = cursor_;  // the token ran past this block: go on from its end
+          break;
+        }
       }
+      block = next_block;
     }
   }
 
  private:
-  void push(token tok) {
-    tok.index = index_++;
-    tok.flags = static_cast<std::uint16_t>(tok.flags | pending_);
-    pending_ = 0;
-    out_.tokens.push_back(tok);
-  }
-  void count_only() {
-    ++index_;
-    pending_ = 0;
-  }
+  void push(const token& tok) { out_.tokens.push_back(tok); }
   void push_span(std::size_t s, std::size_t e, token_kind kind, std::uint16_t flags = 0) {
-    push(token{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e), 0, 0, flags, 0, 0, kind, lex::none});
+    pop_overlapping(s);
+    push(token{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e), 0, flags, 0, 0, kind, lex::none});
     floor_ = e;
   }
-
-  std::size_t punctuation(std::size_t i) {
-    const byte c = t_.data[i];
-    switch (c) {
-      case '.': case '!': case '?': case '\n': pending_ |= flag_break_before; return i + 1;
-      case ',': pending_ |= flag_comma_before; return i + 1;
-      case '+':
-        if (is_digit(t_.at(i + 1))) return chain(i, flag_plus);
-        return i + 1;
-      case '(':
-        if (is_digit(t_.at(i + 1))) return chain(i, flag_paren);
-        return i + 1;
-      case '@': return at_sign(i);
-      case ':':
-        if (t_.at(i + 1) == ':' && is_hex(t_.at(i + 2))) {
-          const std::size_t end = match_ipv6(t_, i);
-          if (end != 0) {
-            push_span(i, end, token_kind::ipv6);
-            return end;
-          }
-        }
-        return i + 1;
-      default: return i + 1;
+  // Words and numbers inside a span recognised later (an e-mail's local part, an IPv6 address that starts
+  // with letters) were kept as tokens: the span replaces them.
+  void pop_overlapping(std::size_t s) {
+    while (!out_.tokens.empty() && out_.tokens.back().end > s) {
+      const token& last = out_.tokens.back();
+      if (last.kind == token_kind::chain) out_.groups.resize(last.first_group);
+      out_.tokens.pop_back();
     }
+  }
+
+  // Reads the token at a trigger byte; returns where scanning goes on.
+  std::size_t trigger(std::size_t pos) {
+    const byte c = t_.data[pos];
+    if (c >= 0x80) {
+      if (t_.data[pos - 1] == 0xD0 && c <= 0xAF) return word(pos - 1);  // a Cyrillic capital
+      return patronymic(pos);
+    }
+    if (is_digit(c)) return digits(pos);
+    if (is_ascii_upper(c)) {
+      const std::size_t s = word_start(t_, pos, cursor_);
+      return s == pos ? word(pos) : skip_word(s);
+    }
+    switch (c) {
+      case '@': return at_sign(pos);
+      case ':': return colon(pos);
+      case '.': return dot(pos);  // the dot of "www."
+      default: return pos + 1;
+    }
+  }
+
+  std::size_t skip_word(std::size_t s) {
+    unsigned letters = 0;
+    const std::size_t e = word_end(t_, s, letters);
+    return e > s ? e : s + 1;
   }
 
   std::size_t at_sign(std::size_t i) {
     const byte_span email = match_email(t_, i, floor_);
     if (email.empty()) return i + 1;
-    // Words and numbers of the local part were kept as tokens: the address replaces them.
-    while (!out_.tokens.empty() && out_.tokens.back().end > email.start) {
-      const token& last = out_.tokens.back();
-      if (last.kind == token_kind::chain) out_.groups.resize(last.first_group);
-      out_.tokens.pop_back();
-    }
     push_span(email.start, email.end, token_kind::email);
     return email.end;
   }
 
+  std::size_t colon(std::size_t i) {
+    // "http://", "https://"
+    if (t_.at(i + 1) == '/' && t_.at(i + 2) == '/') {
+      const std::size_t s = word_start(t_, i, floor_);
+      if ((equals_ascii_ci(t_, s, i, "http") || equals_ascii_ci(t_, s, i, "https")) &&
+          (s == 0 || !is_ascii_alnum(t_.data[s - 1]))) {
+        bool personal = false;
+        const std::size_t end = match_url(t_, s, personal);
+        if (end != 0) {
+          push_span(s, end, personal ? token_kind::url_personal : token_kind::url);
+          return end;
+        }
+      }
+      return i + 1;
+    }
+    // IPv6: "::1", or one to four hex digits before the colon (fe80::1, 2001:db8::1 when digits came first).
+    std::size_t s = i;
+    while (s > floor_ && i - s < 5 && is_hex(t_.data[s - 1])) --s;
+    if ((i - s >= 1 && i - s <= 4) || t_.at(i + 1) == ':') {
+      const std::size_t end = match_ipv6(t_, s);
+      if (end != 0) {
+        push_span(s, end, token_kind::ipv6);
+        return end;
+      }
+    }
+    return i + 1;
+  }
+
+  std::size_t dot(std::size_t i) {
+    // "www."
+    if (i >= 3 && i - 3 >= floor_ && equals_ascii_ci(t_, i - 3, i, "www") && (i == 3 || !is_ascii_alnum(t_.data[i - 4]))) {
+      bool personal = false;
+      const std::size_t end = match_url(t_, i - 3, personal);
+      if (end != 0) {
+        push_span(i - 3, end, personal ? token_kind::url_personal : token_kind::url);
+        return end;
+      }
+    }
+    return i + 1;
+  }
+
   std::size_t digits(std::size_t i) {
-    // An IPv6 address may start with digits: "2001:db8::1". Times ("10:30") fail it and become chains.
+    // "+7 916...", "(495) 123-45-67": the sign or the parenthesis belongs to the number.
+    if (i > cursor_ && t_.data[i - 1] == '+') return chain(i - 1, flag_plus);
+    if (i > cursor_ && t_.data[i - 1] == '(') return chain(i - 1, flag_paren);
+    // A lowercase plate letter before the digits: "а123вс77", "а 123 вс 77" (capital ones start at the letter).
+    std::size_t letter = i;
+    if (const unsigned n = letter_before(t_, i, cursor_)) {
+      letter = i - n;
+    } else if (i >= 1 && t_.data[i - 1] == ' ') {
+      if (const unsigned m = letter_before(t_, i - 1, cursor_)) letter = i - 1 - m;
+    }
+    if (letter < i && plate_letter_length(t_, letter) != 0 && word_start(t_, letter, cursor_) == letter) {
+      const std::size_t end = match_plate(t_, letter);
+      if (end != 0) {
+        push_span(letter, end, token_kind::plate);
+        return end;
+      }
+    }
+    // An IPv6 address may start with digits ("2001:db8::1") or with hex letters before them ("fe80::1").
+    // Times ("10:30") fail it and become chains.
+    std::size_t h = i;
+    while (h > cursor_ && i - h < 4 && is_hex(t_.data[h - 1])) --h;
+    if (h < i && (h == 0 || !is_ascii_alnum(t_.data[h - 1]))) {
+      const std::size_t end = match_ipv6(t_, h);
+      if (end != 0) {
+        push_span(h, end, token_kind::ipv6);
+        return end;
+      }
+    }
     std::size_t j = i;
     while (j < t_.size && j - i < 5 && is_hex(t_.data[j])) ++j;
     if (j - i <= 4 && t_.at(j) == ':' && (is_hex(t_.at(j + 1)) || t_.at(j + 1) == ':')) {
@@ -143,82 +272,64 @@ class scanner {
         ++k;
       }
       if (k == 0 || j >= n || !is_digit(b[j])) break;
+      if ((mask & sep_dot) && (mask & sep_space)) break;  // "517321. 2021": a sentence ends between them
       sep = mask;
       sep_len = static_cast<std::uint8_t>(k);
       pos = j;
     }
     if (pos < n && letter_length(t_, pos) != 0) flags |= flag_letter_after;
     if (pos < n && b[pos] == '.') flags |= flag_dot_after;
-    push(token{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(pos), 0, first, flags,
+    push(token{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(pos), first, flags,
                static_cast<std::uint8_t>(count), 0, token_kind::chain, lex::none});
     return pos;
   }
 
+  // A capitalised word at `s`, or the spans that start with capital letters (plates, IBANs, foreign
+  // passport numbers, IPv6 and URLs written in capitals).
   std::size_t word(std::size_t s) {
     const byte* b = t_.data;
     const std::size_t n = t_.size;
-    std::size_t i = s;
     unsigned letters = 0;
-    for (;;) {
-      if (i >= n) break;
-      const byte d = b[i];
-      if (is_cyrillic_lead(d)) {
-        if (i + 1 < n && is_continuation(b[i + 1])) {
-          i += 2;
-          ++letters;
-          continue;
-        }
-        break;
-      }
-      if (d < 0x80) {
-        if (is_ascii_alpha(d)) {
-          ++i;
-          ++letters;
-          continue;
-        }
-        if ((d == '-' || d == '\'') && i + 1 < n && letter_length(t_, i + 1) != 0) {  // что-то, O'Brien
-          ++i;
-          continue;
-        }
-        break;
-      }
-      const unsigned len = letter_length(t_, i);
-      if (len != 0) {
-        i += len;
-        ++letters;
-        continue;
-      }
-      if (d == 0xE2 && t_.at(i + 1) == 0x80 && t_.at(i + 2) == 0x99 && i + 3 < n && letter_length(t_, i + 3) != 0) {
-        i += 3;  // typographic apostrophe inside a word
-        continue;
-      }
-      break;
-    }
-    const std::size_t e = i;
+    const std::size_t e = word_end(t_, s, letters);
+    if (letters == 0) return s + 1;
     const std::size_t len = e - s;
-    const bool cap = is_upper_letter_at(t_, s);
-    std::uint16_t flags = b[s] < 0x80 ? flag_latin : (is_cyrillic_lead(b[s]) ? flag_cyrillic : 0);
+    // A sentence's first word followed by a lowercase word ("Очень долго ждал"): no rule uses it (names,
+    // initials, cue words, months and street words are followed by a capital, a digit or punctuation),
+    // so the commonest trigger costs no lexicon lookup. Capitals that start spans (plates, IBANs, "I'm")
+    // are never skipped here: they have digits or an apostrophe right after their first letters.
+    if (e < n && b[e] == ' ' && is_lower_letter_at(t_, e + 1) &&
+        ((letters == 1 && b[s] == 'I') ||  // English "I could", "and I was": never a name
+         (letters >= 2 && !is_upper_letter_at(t_, s + (b[s] < 0x80 ? 1 : 2)) && sentence_starts_at(t_, s))))
+      return e;
+    std::uint16_t flags = static_cast<std::uint16_t>(flag_cap | (b[s] < 0x80 ? flag_latin : flag_cyrillic));
     lex meaning = lex::none;
-    if (!cap) {
-      if (len <= lexicon::max_word_bytes) meaning = lexicon_.find(b + s, len, hash_lower_word(b + s, len, b + n));
-    } else {
-      flags |= flag_cap;
-      if (len <= lexicon::max_word_bytes) {
-        byte folded[lexicon::max_word_bytes + 16] = {};
-        unsigned upper = 0;
-        for (std::size_t k = s; k < e;) {
-          unsigned l = letter_length(t_, k);
-          if (l == 0) l = sequence_length(t_, k);  // hyphen or apostrophe inside the word
-          if (is_upper_letter_at(t_, k)) ++upper;
-          fold_letter(b + k, l, folded + (k - s));
-          k += l;
+    if (len <= lexicon::max_word_bytes) {
+      // Copy, then fold the capitals in place: Latin A-Z and Cyrillic D0 80..D0 AF (the word is valid UTF-8).
+      byte folded[lexicon::max_word_bytes + 16] = {};
+      std::memcpy(folded, b + s, len);
+      unsigned upper = 0;
+      for (std::size_t k = 0; k < len;) {
+        const byte c = folded[k];
+        if (c < 0x80) {
+          if (is_ascii_upper(c)) {
+            folded[k] = static_cast<byte>(c + 32);
+            ++upper;
+          }
+          ++k;
+        } else if (c == 0xD0) {
+          if (folded[k + 1] <= 0xAF) {
+            fold_letter(b + s + k, 2, folded + k);
+            ++upper;
+          }
+          k += 2;
+        } else {
+          k += c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2);
         }
-        meaning = lexicon_.find(folded, len, hash_lower_word(folded, len, folded + sizeof folded));
-        if (upper == letters && letters >= 2) flags |= flag_all_caps;
       }
+      meaning = lexicon_.find(folded, len, hash_lower_word(folded, len, folded + sizeof folded));
+      if (upper == letters && letters >= 2) flags |= flag_all_caps;
     }
 
-    // Spans that start with letters.
     if (letters == 1 && (is_digit(t_.at(e)) || (t_.at(e) == ' ' && is_digit(t_.at(e + 1)))) &&
         plate_letter_length(t_, s) != 0) {
       const std::size_t end = match_plate(t_, s);
@@ -227,7 +338,18 @@ class scanner {
         return end;
       }
     }
-    if (cap && (flags & flag_latin) && letters <= 2 && is_digit(t_.at(e)) && is_ascii_upper(b[e - 1])) {
+    if (letters <= 4 && (flags & flag_latin) && is_hex(b[s])) {  // FE80::1
+      std::size_t h = s;
+      while (h < n && h - s < 5 && is_hex(b[h])) ++h;
+      if (h - s <= 4 && t_.at(h) == ':' && (is_hex(t_.at(h + 1)) || t_.at(h + 1) == ':')) {
+        const std::size_t end = match_ipv6(t_, s);
+        if (end != 0) {
+          push_span(s, end, token_kind::ipv6);
+          return end;
+        }
+      }
+    }
+    if ((flags & flag_latin) && letters <= 2 && is_digit(t_.at(e)) && is_ascii_upper(b[e - 1])) {
       bool valid = false;
       const std::size_t end = letters == 2 ? match_iban(t_, s, valid) : 0;
       if (end != 0) {
@@ -241,7 +363,7 @@ class scanner {
         return j;
       }
     }
-    if (meaning == lex::url_scheme) {
+    if (meaning == lex::url_scheme) {  // HTTP://, WWW.
       bool personal = false;
       const std::size_t end = match_url(t_, s, personal);
       if (end != 0) {
@@ -249,34 +371,49 @@ class scanner {
         return end;
       }
     }
-    if (letters <= 4 && (flags & flag_latin) && is_hex(b[s])) {  // fe80::1, abcd:ef01:...
-      std::size_t h = s;
-      while (h < n && h - s < 5 && is_hex(b[h])) ++h;
-      if (h - s <= 4 && t_.at(h) == ':' && (is_hex(t_.at(h + 1)) || t_.at(h + 1) == ':')) {
-        const std::size_t end = match_ipv6(t_, s);
-        if (end != 0) {
-          push_span(s, end, token_kind::ipv6);
-          return end;
-        }
-      }
-    }
+    if (e < n && b[e] == '.') flags |= flag_dot_after;
+    push(token{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e), 0, flags, 0,
+               static_cast<std::uint8_t>(letters > 255 ? 255 : letters), token_kind::word, meaning});
+    return e;
+  }
 
-    if (cap || meaning != lex::none) {
-      if (e < n && b[e] == '.') flags |= flag_dot_after;
-      push(token{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e), 0, 0, flags, 0,
-                 static_cast<std::uint8_t>(letters > 255 ? 255 : letters), token_kind::word, meaning});
-    } else {
-      count_only();
-    }
+  // A lowercase word holding "ч" or "вн": kept with the first name before it when it is a patronymic
+  // ("иван петрович"), so that names typed without capitals are found too.
+  std::size_t patronymic(std::size_t pos) {
+    const std::size_t s = word_start(t_, pos - 1, cursor_);  // the trigger is the second byte of ч or н
+    unsigned letters = 0;
+    const std::size_t e = word_end(t_, s, letters);
+    if (e <= pos || letters < 5 || is_upper_letter_at(t_, s)) return e > pos ? e : pos + 1;
+    lower_word w;
+    lowercase(t_, s, e, w);
+    if (!is_patronymic(w, letters)) return e;
+    // The word before, separated by one or two spaces, must be a known first name.
+    const std::size_t gap_end = s;
+    std::size_t p = s;
+    while (p > cursor_ && s - p < 2 && t_.data[p - 1] == ' ') --p;
+    if (p == gap_end) return e;
+    const std::size_t ps = word_start(t_, p, cursor_);
+    if (ps == p || ps < cursor_) return e;
+    lower_word first;
+    lowercase(t_, ps, p, first);
+    if (first.size == 0 || lexicon_.find(first.bytes, first.size, hash_lower_word(first.bytes, first.size, first.bytes + first.size)) != lex::first_name)
+      return e;
+    unsigned first_letters = 0;
+    word_end(t_, ps, first_letters);
+    push(token{static_cast<std::uint32_t>(ps), static_cast<std::uint32_t>(p), 0,
+               static_cast<std::uint16_t>(flag_cyrillic | flag_morphology_known), 0,
+               static_cast<std::uint8_t>(first_letters), token_kind::word, lex::first_name});
+    push(token{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e), 0,
+               static_cast<std::uint16_t>(flag_cyrillic | flag_morphology_known | flag_patronymic), 0,
+               static_cast<std::uint8_t>(letters > 255 ? 255 : letters), token_kind::word, lex::none});
     return e;
   }
 
   text_view t_;
   token_list& out_;
   const lexicon& lexicon_;
-  std::uint32_t index_ = 0;
-  std::uint16_t pending_ = flag_break_before;
-  std::size_t floor_ = 0;  // e-mail local parts never reach back into a span already recognised
+  std::size_t cursor_ = 0;  // bytes before it belong to tokens already read
+  std::size_t floor_ = 0;   // e-mail local parts and URLs never reach back into a span already recognised
 };
 
 }  // namespace

@@ -30,10 +30,13 @@ struct text_view {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+// Every helper here is safe at any position: past the end of the text it answers "no letter".
+
 // Length in bytes of the letter that starts at `i`, or 0 when the bytes there are not a letter.
 // Letters: ASCII A-Za-z, two-byte letters (U+00C0..U+07FF, Cyrillic among them) and three-byte
 // letters outside the U+2000..U+2FFF punctuation/symbol block. Invalid UTF-8 is never a letter.
 [[nodiscard]] inline unsigned letter_length(const text_view& t, std::size_t i) noexcept {
+  if (i >= t.size) return 0;
   const byte c = t.data[i];
   if (c < 0x80) return is_ascii_alpha(c) ? 1u : 0u;
   if (c >= 0xC3 && c <= 0xDF) return (i + 1 < t.size && is_continuation(t.data[i + 1])) ? 2u : 0u;
@@ -49,6 +52,7 @@ struct text_view {
 
 // Length of any well-formed UTF-8 sequence at `i` (1 for ASCII), or 0 for an invalid byte.
 [[nodiscard]] inline unsigned sequence_length(const text_view& t, std::size_t i) noexcept {
+  if (i >= t.size) return 0;
   const byte c = t.data[i];
   if (c < 0x80) return 1;
   if (c >= 0xC2 && c <= 0xDF) return (i + 1 < t.size && is_continuation(t.data[i + 1])) ? 2u : 0u;
@@ -72,11 +76,13 @@ struct text_view {
 // Cyrillic letters U+0400..U+045F are D0 80..D1 9F; uppercase U+0400..U+042F are D0 80..D0 AF.
 [[nodiscard]] constexpr bool is_cyrillic_lead(byte c) noexcept { return c == 0xD0 || c == 0xD1; }
 [[nodiscard]] inline bool is_upper_letter_at(const text_view& t, std::size_t i) noexcept {
+  if (i >= t.size) return false;
   const byte c = t.data[i];
   if (c < 0x80) return is_ascii_upper(c);
   return c == 0xD0 && i + 1 < t.size && t.data[i + 1] >= 0x80 && t.data[i + 1] <= 0xAF;
 }
 [[nodiscard]] inline bool is_lower_letter_at(const text_view& t, std::size_t i) noexcept {
+  if (i >= t.size) return false;
   const byte c = t.data[i];
   if (c < 0x80) return is_ascii_lower(c);
   if (i + 1 >= t.size) return false;

@@ -1,6 +1,7 @@
-// The tokens the scanner keeps for the detectors: words that matter (capitalised, or known to the
-// lexicon), digit chains with their groups, and spans recognised whole while scanning (e-mail, URL, IPv6,
-// IBAN, plates). Ordinary lowercase words are only counted, so that distances stay measurable.
+// The tokens the scanner keeps for the detectors: capitalised words, lowercase patronymics with their
+// first names, digit chains with their groups, and spans recognised whole while scanning (e-mail, URL,
+// IPv6, IBAN, plates). Ordinary lowercase words are never tokens: the scanner skips them eight bytes at a
+// time, and detectors read the few words they need around a token straight from the text.
 #pragma once
 
 #include <cstdint>
@@ -29,13 +30,18 @@ enum : std::uint16_t {
   flag_all_caps = 1u << 1,      // two or more letters, all uppercase
   flag_cyrillic = 1u << 2,      // first letter Cyrillic
   flag_latin = 1u << 3,         // first letter ASCII
-  flag_break_before = 1u << 4,  // a sentence end (. ! ? newline) or the start of text before this token
   flag_dot_after = 1u << 5,     // the byte right after the token is '.'
   flag_plus = 1u << 6,          // chain: starts with '+'
   flag_paren = 1u << 7,         // chain: starts with '('
   flag_letter_after = 1u << 8,  // chain: a letter follows directly (15а, 221B)
   flag_valid = 1u << 9,         // iban: the checksum holds
-  flag_comma_before = 1u << 10, // a comma between the previous token and this one
+  flag_adjective = 1u << 10,    // word: an adjective ending (Грозный, Тверская), set with the morphology
+  // Set by the name detector once it has looked at a word's ending (names.cpp), or by the scanner for
+  // the lowercase patronymics it keeps.
+  flag_morphology_known = 1u << 12,
+  flag_patronymic = 1u << 13,
+  flag_surname_strong = 1u << 14,
+  flag_surname_weak = 1u << 15,
 };
 
 // Separator kinds in the gap before a group of a chain.
@@ -51,7 +57,6 @@ struct group {
 
 struct token {
   std::uint32_t start, end;
-  std::uint32_t index;          // position among all words and chains, stored or not
   std::uint32_t first_group;    // chain: index into the group list
   std::uint16_t flags;
   std::uint8_t group_count;     // chain: number of groups

@@ -1,0 +1,119 @@
+// Words read straight from the text: bounds, case, the lowercase form, the lexicon's meaning, and the
+// suffix rules for Russian patronymics and surnames. Detectors use them to look a few words around a token.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "lexicon.hpp"
+#include "text.hpp"
+
+namespace otklik::detail {
+
+struct text_word {
+  std::size_t start = 0, end = 0;
+  unsigned letters = 0;
+  bool cap = false, all_caps = false, cyrillic = false;
+  [[nodiscard]] bool empty() const noexcept { return start == end; }
+};
+
+// The word starting exactly at `i`, or an empty word when no letter is there.
+[[nodiscard]] text_word word_at(const text_view& t, std::size_t i) noexcept;
+
+// The word or number that ends before `i` (skipping spaces and punctuation, not reaching before `floor`);
+// `number` tells a run of digits; `gap` receives the first position after it. Empty when none.
+[[nodiscard]] text_word word_before(const text_view& t, std::size_t i, std::size_t floor, bool& number) noexcept;
+
+// The lowercase form of bytes [s, e) (at most 47 bytes; longer words give an empty form).
+struct lower_word {
+  byte bytes[48];
+  std::size_t size = 0;
+  [[nodiscard]] std::string_view view() const noexcept { return {reinterpret_cast<const char*>(bytes), size}; }
+  [[nodiscard]] bool ends_with(std::string_view suffix) const noexcept {
+    return suffix.size() <= size && view().substr(size - suffix.size()) == suffix;
+  }
+};
+void lowercase(const text_view& t, std::size_t s, std::size_t e, lower_word& out) noexcept;
+
+// The lexicon's meaning of the word [s, e) of the text.
+[[nodiscard]] lex meaning_of(const text_view& t, std::size_t s, std::size_t e) noexcept;
+
+// Whether a lowercase Cyrillic word is a patronymic in any case (Иванович, Ивановны, Ильиничне...).
+[[nodiscard]] bool is_patronymic(const lower_word& w, unsigned letters) noexcept;
+// Whether a lowercase Cyrillic word has a typical surname ending (Иванов, Петровой, Достоевского, Шевченко...);
+// `strong` asks for endings that ordinary capitalised words almost never have.
+[[nodiscard]] bool is_surname_like(const lower_word& w, unsigned letters, bool strong) noexcept;
+
+// One word read backwards by for_each_word_back.
+struct back_word {
+  std::size_t start, end;
+  unsigned letters;  // 0 for a number
+  unsigned distance; // words between it and the starting position (0: the nearest)
+  lex meaning;       // lex::none for numbers
+};
+
+// Reads at most `limit` words backwards from `pos`, never before `floor`, stopping at the end of the
+// previous sentence ("!", "?", a line break, ". " after a number or a word of more than three letters);
+// calls `visit(const back_word&)` for each until it returns false. Each word costs one hash lookup.
+template <class Visit>
+void for_each_word_back(const text_view& t, std::size_t pos, std::size_t floor, unsigned limit, Visit&& visit) {
+  const byte* b = t.data;
+  std::size_t i = pos;
+  const lexicon& words = lexicon::get();
+  for (unsigned distance = 0; distance < limit; ++distance) {
+    bool dot_space = false;
+    for (;;) {  // the gap before the word
+      if (i <= floor) return;
+      const byte c = b[i - 1];
+      if (is_ascii_alnum(c) || (is_continuation(c) && i - 1 > floor && is_cyrillic_lead(b[i - 2]))) break;
+      if (c == '!' || c == '?' || c == '\n') return;
+      if (c == '.' && i < t.size && b[i] == ' ') dot_space = true;
+      --i;
+    }
+    const std::size_t e = i;
+    unsigned letters = 0;
+    if (is_digit(b[i - 1])) {
+      while (i > floor && is_digit(b[i - 1])) --i;
+      if (dot_space) return;  // "... в 2024. Потом"
+      if (!visit(back_word{i, e, 0, distance, lex::none})) return;
+      continue;
+    }
+    for (;;) {
+      if (i > floor && is_ascii_alpha(b[i - 1])) {
+        --i;
+      } else if (i >= floor + 2 && is_continuation(b[i - 1]) && is_cyrillic_lead(b[i - 2])) {
+        i -= 2;
+      } else if (i >= floor + 2 && b[i - 1] == '-' && letters > 0 && (is_ascii_alpha(b[i - 2]) || is_continuation(b[i - 2]))) {
+        --i;  // пр-т, б-р
+        continue;
+      } else {
+        break;
+      }
+      ++letters;
+    }
+    const bool upper = is_upper_letter_at(t, i);
+    if (dot_space && (letters > 3 || (upper && letters > 1 && is_upper_letter_at(t, e - 2)))) return;
+    lex meaning = lex::none;
+    if (e - i <= lexicon::max_word_bytes) {
+      if (!upper) {
+        meaning = words.find(b + i, e - i, hash_lower_word(b + i, e - i, b + t.size));
+      } else {
+        byte folded[lexicon::max_word_bytes + 16] = {};
+        for (std::size_t k = i; k < e;) {
+          unsigned l = letter_length(t, k);
+          if (l == 0) l = 1;
+          fold_letter(b + k, l, folded + (k - i));
+          k += l;
+        }
+        meaning = words.find(folded, e - i, hash_lower_word(folded, e - i, folded + sizeof folded));
+      }
+    }
+    if (!visit(back_word{i, e, letters, distance, meaning})) return;
+  }
+}
+
+// Whether a sentence ends right before `i` (". " after a word of four letters or more, "!", "?", a line
+// break, or the start of the text), so that a capital letter at `i` says nothing about names.
+[[nodiscard]] bool sentence_starts_at(const text_view& t, std::size_t i) noexcept;
+
+}  // namespace otklik::detail
