@@ -18,18 +18,6 @@
 
 namespace {
 
-void write_issues(otklik::json_writer& w, const std::vector<otklik::issue>& issues, std::string_view locale) {
-  w.begin_array();
-  for (const auto& problem : issues) {
-    w.begin_object()
-        .key("path").string(problem.path)
-        .key("code").string(otklik::to_string(problem.code))
-        .key("message").string(otklik::message(problem, locale))
-        .end_object();
-  }
-  w.end_array();
-}
-
 // The widget validates against one survey many times: keep the parsed survey for its JSON text.
 struct survey_cache {
   std::string json;
@@ -85,11 +73,11 @@ EMSCRIPTEN_KEEPALIVE std::size_t otk_validate(const char* survey, std::size_t su
   w.begin_object();
   if (!c.parsed) {
     w.key("survey_errors");
-    write_issues(w, c.issues, lang);
+    otklik::write_issues(w, c.issues, lang);
   } else {
     auto checked = checker().check(*c.parsed, view(response, response_size));
     w.key("ok").boolean(checked.ok()).key("errors");
-    write_issues(w, checked.issues(), lang);
+    otklik::write_issues(w, checked.issues(), lang);
     if (checked) w.key("response").raw(otklik::to_json(checked.value()));
   }
   w.end_object();
@@ -104,7 +92,7 @@ EMSCRIPTEN_KEEPALIVE std::size_t otk_check_survey(const char* survey, std::size_
   out.clear();
   otklik::json_writer w(out);
   w.begin_object().key("ok").boolean(parsed.ok()).key("errors");
-  write_issues(w, parsed.issues(), view(locale, locale_size));
+  otklik::write_issues(w, parsed.issues(), view(locale, locale_size));
   w.end_object();
   return out.size();
 }

@@ -64,4 +64,16 @@ std::string message(const issue& problem, std::string_view locale) {
   return ru ? "Неизвестная ошибка." : "Unknown error.";
 }
 
+void write_issues(json_writer& out, const std::vector<issue>& issues, std::string_view locale) {
+  out.begin_array();
+  for (const auto& problem : issues) {
+    out.begin_object()
+        .key("path").string(problem.path)
+        .key("code").string(to_string(problem.code))
+        .key("message").string(message(problem, locale))
+        .end_object();
+  }
+  out.end_array();
+}
+
 }  // namespace otklik

@@ -47,15 +47,9 @@ block_report validate_block(const block& b, const survey_set& surveys, const std
     const std::string& id = checker.last_decoded().id;
     w.key("id");
     if (id.empty()) w.raw("null"); else w.string(id);
-    w.key("errors").begin_array();
-    for (const auto& problem : checked.issues()) {
-      w.begin_object()
-          .key("path").string(problem.path)
-          .key("code").string(to_string(problem.code))
-          .key("message").string(message(problem, locale))
-          .end_object();
-    }
-    w.end_array().end_object();
+    w.key("errors");
+    write_issues(w, checked.issues(), locale);
+    w.end_object();
     report.out.push_back('\n');
   }
   return report;

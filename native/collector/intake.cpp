@@ -22,15 +22,9 @@ std::string acknowledgement(const std::string& id, std::string_view status) {
 std::string errors_json(const std::vector<issue>& issues, std::string_view locale) {
   std::string out;
   json_writer json(out);
-  json.begin_object().key("errors").begin_array();
-  for (const issue& i : issues) {
-    json.begin_object()
-        .key("path").string(i.path)
-        .key("code").string(to_string(i.code))
-        .key("message").string(message(i, locale))
-        .end_object();
-  }
-  json.end_array().end_object();
+  json.begin_object().key("errors");
+  write_issues(json, issues, locale);
+  json.end_object();
   return out;
 }
 
