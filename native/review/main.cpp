@@ -127,12 +127,18 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 1000000u));
   cli.add_option("--view", view, "overview, journey, trends, drivers, comments or alerts")
       ->check(CLI::IsMember({"overview", "journey", "trends", "drivers", "comments", "alerts"}));
+  // One value per --filter, so that inputs after it stay inputs.
   cli.add_option("--filter", args.app.filters,
-                 "dimension=value[,value] with service, stage, channel, region, locale, from=YYYY-MM, to=YYYY-MM");
+                 "dimension=value[,value] with service, stage, channel, region, locale, from=YYYY-MM, to=YYYY-MM")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cli.add_option("--period", period, "trend period: day, week or month")->check(CLI::IsMember({"day", "week", "month"}));
   cli.add_option("--search", args.app.search, "comments view: search text");
   cli.add_option("--size", args.size, "window size WIDTHxHEIGHT");
   cli.add_option("--threads", args.app.threads, "threads reading and counting")->check(CLI::Range(1u, 64u));
+  std::size_t cube_mb = 128;
+  cli.add_option("--cube-mb", cube_mb, "memory for the count cube that makes filter changes instant (0: none)");
   cli.add_option("--font-dir", args.window.font_dir, "folder with DejaVuSans.ttf and DejaVuSans-Bold.ttf");
   cli.add_option("--screenshot", args.screenshot, "load, render the view, write this PNG and exit");
   cli.add_option("--dump-json", args.dump_json, "load, write the numbers shown as JSON and exit");
@@ -140,6 +146,7 @@ int main(int argc, char** argv) {
   cli.add_option("--timeout", args.timeout, "scripted runs give up after this many seconds");
   CLI11_PARSE(cli, argc, argv);
 
+  args.app.cube_bytes = cube_mb << 20;
   args.app.lang = *parse_language(lang);
   args.app.look = *parse_theme(look);
   args.app.view = *parse_view(view);

@@ -4,7 +4,9 @@
 
 #include <cmath>
 
+#include "app/count_cube.hpp"
 #include "app/models.hpp"
+#include "otklik/period.hpp"
 #include "review_fixture.hpp"
 
 using namespace otklik;
@@ -41,9 +43,12 @@ filter some_filter(const columnar_store& store) {
 TEST_CASE("the viewer's models equal the core's own tables for the same filter", "[review]") {
   const dataset_ptr data = test::test_dataset();
   const columnar_store& store = data->store;
-  for (const filter& f : {filter{}, some_filter(store)}) {
-    model_request request{data, f, 10, period_unit::month, 0.05, 2};
+  REQUIRE(data->cube.has_value());
+  for (const auto& [f, use_cube] : {std::pair{filter{}, true}, std::pair{some_filter(store), true},
+                                    std::pair{some_filter(store), false}}) {
+    model_request request{data, f, 10, period_unit::month, 0.05, 2, use_cube};
     const view_models m = compute_models(request);
+    CHECK(m.from_cube == use_cube);
 
     const aggregation by_service = aggregate(store, f, grouping{{dimension::service}, period_unit::month});
     CHECK(m.responses == by_service.responses);
@@ -131,4 +136,43 @@ TEST_CASE("regrouping fine counts equals counting the coarse grouping directly",
       CHECK(got.groups[i].counts == expected.groups[i].counts);
     }
   }
+}
+
+TEST_CASE("the count cube gives exactly the counts of a pass over the rows", "[review]") {
+  const dataset_ptr data = test::test_dataset();
+  const columnar_store& store = data->store;
+  const auto cube = build_cube(store, std::size_t{64} << 20, 2);
+  REQUIRE(cube.has_value());
+  CHECK(cube->cells.groups.size() == cube_cells(store));
+  filter regions;
+  regions.regions = {*store.regions.find("RU-NVS"), *store.regions.find("RU-MOW"), 0};
+  filter months;
+  months.first_hour = period_start_hour(2026 * 12 + 7, period_unit::month);   // 2026-08 ..
+  months.end_hour = period_start_hour(2026 * 12 + 10, period_unit::month);    // .. 2026-10
+  filter locale;
+  locale.locales = {*store.locales.find("ru")};
+  locale.services = {*store.services.find("passport-renewal")};
+  for (const filter& f : {filter{}, some_filter(store), regions, months, locale}) {
+    REQUIRE(cube_answers(f, period_unit::month));
+    const aggregation expected =
+        aggregate(store, f, grouping{{dimension::service, dimension::stage, dimension::period}, period_unit::month});
+    const aggregation got = count_from_cube(*cube, f);
+    CHECK(got.responses == expected.responses);
+    REQUIRE(got.groups.size() == expected.groups.size());
+    for (std::size_t i = 0; i < got.groups.size(); ++i) {
+      CHECK(got.groups[i].key == expected.groups[i].key);
+      CHECK(got.groups[i].counts == expected.groups[i].counts);
+    }
+  }
+}
+
+TEST_CASE("the cube answers month grain only, and a cube over budget is not built", "[review]") {
+  const columnar_store& store = test::test_dataset()->store;
+  filter f;
+  CHECK(cube_answers(f, period_unit::month));
+  CHECK_FALSE(cube_answers(f, period_unit::week));
+  f.first_hour = period_start_hour(2026 * 12 + 7, period_unit::month) + 5;   // inside a month
+  CHECK_FALSE(cube_answers(f, period_unit::month));
+  CHECK_FALSE(build_cube(store, cube_cells(store) * bytes_per_cell(store) - 1, 2).has_value());
+  CHECK(build_cube(store, cube_cells(store) * bytes_per_cell(store), 2).has_value());
 }

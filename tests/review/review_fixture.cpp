@@ -26,6 +26,7 @@ dataset_ptr test_dataset() {
     out->store = std::move(ingested.store);
     out->summary = ingested.summary;
     out->inputs = {OTKLIK_REVIEW_DATA};
+    out->cube = build_cube(out->store, std::size_t{64} << 20, 2);   // as the loader does
     return dataset_ptr(std::move(out));
   }();
   return data;

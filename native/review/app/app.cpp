@@ -59,7 +59,7 @@ void review_app::open(std::vector<std::string> inputs) {
   if (inputs.empty()) return;
   failed_ = false;
   error_.clear();
-  loader_.start({surveys_dir_, std::move(inputs), options_.threads});
+  loader_.start({surveys_dir_, std::move(inputs), options_.threads, options_.cube_bytes});
 }
 
 void review_app::adopt(dataset_ptr data) {
@@ -109,7 +109,8 @@ void review_app::on_loaded(load_outcome outcome) {
   }
   pending_filters_.clear();
   choices_.journey_service = -1;
-  choices_.driver_table = 0;
+  choices_.driver_service = -1;
+  choices_.driver_stage = -1;
   choices_.comment_stage = -1;
   choices_.term.clear();
   models_.reset();
@@ -358,8 +359,8 @@ void review_app::draw_status() {
                         k_);
     if (models_ != nullptr) {
       ImGui::SameLine();
-      ImGui::TextDisabled("· %s %s ms (%s %s ms)", tr("counted in"), fixed(models_->count_ms, 1).c_str(), tr("tables"),
-                          fixed(models_->derive_ms, 1).c_str());
+      ImGui::TextDisabled("· %s %s ms%s (%s %s ms)", tr("counted in"), fixed(models_->count_ms, 1).c_str(),
+                          models_->from_cube ? tr(" from the cube") : "", tr("tables"), fixed(models_->derive_ms, 1).c_str());
     }
     if (!model_worker_.idle() || loader_.busy()) {
       ImGui::SameLine();
@@ -431,8 +432,11 @@ void review_app::frame() {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
+  // No background: the platform clears to the window colour, and with a software rasterizer one full-window
+  // blended quad less is a fifth of the frame.
   const ImGuiWindowFlags host_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_MenuBar |
-                                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+                                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
+                                      ImGuiWindowFlags_NoBackground;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
   ImGui::Begin("Otklik###host", nullptr, host_flags);
   ImGui::PopStyleVar();

@@ -34,6 +34,7 @@ struct app_options {
   period_unit unit = period_unit::month;
   std::string search;                   // comments view: initial search text
   unsigned threads = 2;
+  std::size_t cube_bytes = std::size_t{128} << 20;   // memory for the count cube (0: count rows on every change)
 };
 
 // A PNG the platform writes after rendering the frame: the whole window, or a rectangle of it (ImGui units).

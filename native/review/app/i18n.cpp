@@ -79,6 +79,7 @@ constexpr std::pair<std::string_view, const char*> russian[] = {
     {"repeated", "повторов"},
     {"counted in", "подсчёт"},
     {"tables", "таблицы"},
+    {" from the cube", " из куба"},
     {"updating…", "обновление…"},
     {"warnings", "предупреждений"},
     {"Counting…", "Подсчёт…"},

@@ -112,6 +112,7 @@ load_outcome loader::load(const load_request& request) {
     data->last_hour = std::max(data->last_hour, *high);
   }
   if (data->store.size() == 0) data->first_hour = 0;
+  if (request.cube_bytes > 0) data->cube = build_cube(data->store, request.cube_bytes, request.threads);
   data->summary = ingested.summary;
   data->invalid_examples = std::move(ingested.invalid_examples);
   data->load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

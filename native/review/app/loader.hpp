@@ -18,6 +18,7 @@ struct load_request {
   std::string surveys_dir;
   std::vector<std::string> inputs;
   unsigned threads = 2;
+  std::size_t cube_bytes = std::size_t{128} << 20;   // memory the count cube may take (0: none)
 };
 
 // A finished load: the dataset, or why there is none.

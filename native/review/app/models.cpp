@@ -52,6 +52,15 @@ aggregation regroup(const aggregation& from, const grouping& to) {
   return out;
 }
 
+aggregation count_finest(const dataset& data, const filter& rows, period_unit unit, unsigned threads, bool use_cube,
+                         bool* from_cube) {
+  const bool cube = use_cube && data.cube && cube_answers(rows, unit);
+  if (from_cube != nullptr) *from_cube = cube;
+  if (cube) return count_from_cube(*data.cube, rows);
+  return count_in_parallel(data.store, rows, grouping{{dimension::service, dimension::stage, dimension::period}, unit},
+                           threads);
+}
+
 view_models compute_models(const model_request& request) {
   view_models m;
   m.data = request.data;
@@ -61,8 +70,8 @@ view_models compute_models(const model_request& request) {
   const columnar_store& store = request.data->store;
 
   const auto counting = std::chrono::steady_clock::now();
-  const grouping finest{{dimension::service, dimension::stage, dimension::period}, request.unit};
-  const aggregation counted = count_in_parallel(store, request.rows, finest, request.threads);
+  const aggregation counted =
+      count_finest(*request.data, request.rows, request.unit, request.threads, request.use_cube, &m.from_cube);
   m.count_ms = ms_since(counting);
 
   const auto deriving = std::chrono::steady_clock::now();

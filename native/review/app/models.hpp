@@ -23,6 +23,7 @@ struct model_request {
   period_unit unit = period_unit::month;
   double alpha = 0.05;
   unsigned threads = 2;   // the counting pass is split into this many row shares
+  bool use_cube = true;   // merge the dataset's count cube when it can answer (false: always pass over the rows)
 };
 
 // One overview tile: a service's counts and metrics (suppressed below k).
@@ -45,7 +46,8 @@ struct view_models {
   trend_report service_trends, stage_trends;
   std::vector<alert> service_alerts, stage_alerts;
   std::vector<driver_table> drivers;
-  double count_ms = 0.0;    // the pass over the rows
+  bool from_cube = false;   // counted from the count cube rather than the rows
+  double count_ms = 0.0;    // the pass over the rows (or the cube)
   double derive_ms = 0.0;   // metrics, tests and tables from the counts
 };
 
@@ -55,6 +57,11 @@ struct view_models {
 
 // Merges the groups of `from` onto the coarser grouping `to` (whose dimensions all appear in from.by).
 [[nodiscard]] aggregation regroup(const aggregation& from, const grouping& to);
+
+// The rows passing `rows` by (service, stage, period of `unit`): from the dataset's cube when it can answer,
+// otherwise one pass over the rows on `threads` threads.
+[[nodiscard]] aggregation count_finest(const dataset& data, const filter& rows, period_unit unit, unsigned threads,
+                                       bool use_cube, bool* from_cube = nullptr);
 
 // Every view's model for the request.
 [[nodiscard]] view_models compute_models(const model_request& request);

@@ -3,6 +3,7 @@
 
 #include "otklik/json_writer.hpp"
 #include "otklik/report.hpp"
+#include "views/format.hpp"
 
 namespace otklik::review {
 
@@ -11,7 +12,7 @@ namespace {
 void count(json_writer& w, std::string_view name, std::uint64_t n, bool hidden, std::uint32_t k) {
   w.key(name);
   if (hidden) {
-    w.string("<" + std::to_string(k));
+    w.string(below_k(k));
   } else {
     w.integer(static_cast<std::int64_t>(n));
   }

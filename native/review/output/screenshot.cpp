@@ -48,8 +48,13 @@ image crop(const image& from, int x, int y, int w, int h) {
 
 std::string write_png(const std::string& path, const image& img) {
   if (img.width <= 0 || img.height <= 0) return path + ": the image is empty";
+  // Written as RGB: the frame is opaque, and a constant alpha channel only makes the file larger.
+  std::vector<unsigned char> rgb;
+  rgb.reserve(img.rgba.size() / 4 * 3);
+  for (std::size_t i = 0; i < img.rgba.size(); i += 4) rgb.insert(rgb.end(), img.rgba.begin() + static_cast<std::ptrdiff_t>(i),
+                                                                  img.rgba.begin() + static_cast<std::ptrdiff_t>(i + 3));
   stbi_write_png_compression_level = 9;
-  if (stbi_write_png(path.c_str(), img.width, img.height, 4, img.rgba.data(), img.width * 4) == 0) {
+  if (stbi_write_png(path.c_str(), img.width, img.height, 3, rgb.data(), img.width * 3) == 0) {
     return "cannot write " + path;
   }
   return {};

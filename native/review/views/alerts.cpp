@@ -65,9 +65,10 @@ void draw_alerts(view_context& c) {
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY;
   if (!ImGui::BeginTable("##alerts", 8, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  for (const char* h : {"Period", "Service", "Stage", "Measure", "Before", "After", "Change", "q-value"}) {
-    ImGui::TableSetupColumn(tr(h));
-  }
+  // Widths by what the columns hold: names and measures get room, numbers little.
+  const std::pair<const char*, float> columns[] = {{"Period", 0.8f}, {"Service", 1.6f}, {"Stage", 1.3f}, {"Measure", 2.4f},
+                                                   {"Before", 0.8f}, {"After", 0.8f}, {"Change", 0.8f}, {"q-value", 0.8f}};
+  for (const auto& [h, weight] : columns) ImGui::TableSetupColumn(tr(h), ImGuiTableColumnFlags_WidthStretch, weight);
   ImGui::TableHeadersRow();
   const palette& colours = colors();
   for (std::size_t i = 0; i < rows.size(); ++i) {

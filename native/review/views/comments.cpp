@@ -53,7 +53,7 @@ void draw_comments(view_context& c) {
   ImGui::TextUnformatted(tr("Rating:"));
   for (int rating = 1; rating <= 5; ++rating) {
     ImGui::SameLine();
-    const std::string label = std::to_string(rating) + "##rating" + std::to_string(rating);
+    const std::string label = std::to_string(rating) + std::string("##rating").append(std::to_string(rating));
     ImGui::Checkbox(label.c_str(), &choose.ratings[static_cast<std::size_t>(rating)]);
   }
   ImGui::SameLine();

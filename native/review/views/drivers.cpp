@@ -1,5 +1,6 @@
 // Drivers: importance (correlation with overall satisfaction) against performance (criterion mean) for one
 // service or stage, the "fix first" quadrant shaded, and the core's ranking in a table.
+#include <algorithm>
 #include <cmath>
 
 #include "app/i18n.hpp"
@@ -36,13 +37,21 @@ void draw_drivers(view_context& c) {
     ImGui::TextDisabled("%s", tr("No responses pass the filter."));
     return;
   }
-  if (choose.driver_table >= static_cast<int>(m.drivers.size())) choose.driver_table = 0;
-  const driver_table& t = m.drivers[static_cast<std::size_t>(choose.driver_table)];
+  // The chosen table by identity, so that a filter change keeps showing the same service and stage.
+  const auto is_chosen = [&](const driver_table& t) {
+    return static_cast<int>(t.service) == choose.driver_service &&
+           (t.stage ? static_cast<int>(*t.stage) : -1) == choose.driver_stage;
+  };
+  const auto found = std::find_if(m.drivers.begin(), m.drivers.end(), is_chosen);
+  const driver_table& t = found != m.drivers.end() ? *found : m.drivers.front();
   ImGui::SetNextItemWidth(font * 24.0f);
   if (ImGui::BeginCombo(tr("Drivers of"), table_title(t, *c.names).c_str())) {
-    for (std::size_t i = 0; i < m.drivers.size(); ++i) {
-      const std::string title = (m.drivers[i].stage ? "    " : "") + table_title(m.drivers[i], *c.names);
-      if (ImGui::Selectable(title.c_str(), static_cast<int>(i) == choose.driver_table)) choose.driver_table = static_cast<int>(i);
+    for (const driver_table& option : m.drivers) {
+      const std::string title = (option.stage ? "    " : "") + table_title(option, *c.names);
+      if (ImGui::Selectable(title.c_str(), &option == &t)) {
+        choose.driver_service = static_cast<int>(option.service);
+        choose.driver_stage = option.stage ? static_cast<int>(*option.stage) : -1;
+      }
     }
     ImGui::EndCombo();
   }
@@ -78,7 +87,7 @@ void draw_drivers(view_context& c) {
   for (const driver& d : t.drivers) {
     if (d.suppressed) continue;
     const bool fix = d.where == quadrant::fix_first;
-    const std::string label = "#" + std::to_string(d.rank) + " " + c.names->criterion(d.criterion);
+    const std::string label = std::string("#").append(std::to_string(d.rank)).append(" ").append(c.names->criterion(d.criterion));
     if (charts::labelled_point(p, d.mean, d.correlation, label, fix ? colours.drop : colours.bar, d.rank == 1)) hovered = &d;
   }
   if (hovered != nullptr) {
@@ -92,9 +101,10 @@ void draw_drivers(view_context& c) {
   }
 
   if (ImGui::BeginTable("##driver_table", 8, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
-    for (const char* h : {"#", "Criterion", "Importance r", "95 % interval", "Mean", "Top-2", "Priority", "Quadrant"}) {
-      ImGui::TableSetupColumn(tr(h));
-    }
+    const std::pair<const char*, float> columns[] = {{"#", 0.3f},    {"Criterion", 1.6f}, {"Importance r", 0.9f},
+                                                     {"95 % interval", 1.3f}, {"Mean", 0.7f}, {"Top-2", 0.7f},
+                                                     {"Priority", 0.8f}, {"Quadrant", 1.4f}};
+    for (const auto& [h, weight] : columns) ImGui::TableSetupColumn(tr(h), ImGuiTableColumnFlags_WidthStretch, weight);
     ImGui::TableHeadersRow();
     for (const driver& d : t.drivers) {
       ImGui::TableNextRow();
@@ -140,7 +150,7 @@ std::string drivers_csv(const view_context& c) {
   for (const driver_table& t : m.drivers) {
     const std::string service = store.services.word(t.service);
     const std::string stage = t.stage ? store.stages.word(*t.stage) : "";
-    const std::string responses = t.suppressed ? "<" + std::to_string(m.k) : std::to_string(t.responses);
+    const std::string responses = t.suppressed ? below_k(m.k) : std::to_string(t.responses);
     if (t.suppressed) {
       table.row({service, stage, responses, "", "", "", "", "", "", "", "", "", ""});
       continue;
@@ -148,7 +158,7 @@ std::string drivers_csv(const view_context& c) {
     for (const driver& d : t.drivers) {
       const bool h = d.suppressed;
       table.row({service, stage, responses, h ? "" : std::to_string(d.rank), store.criteria.word(d.criterion),
-                 h ? "<" + std::to_string(m.k) : std::to_string(d.n), csv_number(d.correlation, h),
+                 h ? below_k(m.k) : std::to_string(d.n), csv_number(d.correlation, h),
                  csv_number(d.correlation_ci95.low, h), csv_number(d.correlation_ci95.high, h), csv_number(d.mean, h),
                  csv_number(d.top2, h), csv_number(d.priority, h), h ? "" : std::string(to_string(d.where))});
     }

@@ -12,23 +12,23 @@ std::string fixed(double value, int decimals) {
   if (!std::isfinite(value)) return "—";
   char text[64];
   std::snprintf(text, sizeof text, "%.*f", decimals, value);
-  std::string out = text;
-  if (out.front() == '-') {
-    if (out.find_first_not_of("-0.") == std::string::npos) return out.substr(1);  // −0.00 reads 0.00
-    out.replace(0, 1, "−");
-  }
-  return out;
+  const std::string out = text;
+  if (out.front() != '-') return out;
+  if (out.find_first_not_of("-0.") == std::string::npos) return out.substr(1);  // −0.00 reads 0.00
+  return "−" + out.substr(1);   // a true minus sign, as wide as a digit
 }
 
 std::string interval_text(const stats::interval& ci, int decimals) {
   if (std::isnan(ci.low) || std::isnan(ci.high)) return {};
-  return "[" + fixed(ci.low, decimals) + ", " + fixed(ci.high, decimals) + "]";
+  return std::string("[").append(fixed(ci.low, decimals)).append(", ").append(fixed(ci.high, decimals)).append("]");
 }
 
 std::string percent(double share) { return fixed(share * 100.0, 1) + " %"; }
 
+std::string below_k(std::uint32_t k) { return std::string("<").append(std::to_string(k)); }
+
 std::string count_text(std::uint64_t n, bool hidden, std::uint32_t k) {
-  if (hidden) return "<" + std::to_string(k);
+  if (hidden) return below_k(k);
   std::string digits = std::to_string(n), out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';

@@ -18,6 +18,8 @@ namespace otklik::review {
 [[nodiscard]] std::string percent(double share);
 // A response count: "1 234", or "<k" when the group is hidden.
 [[nodiscard]] std::string count_text(std::uint64_t n, bool hidden, std::uint32_t k);
+// "<k": how a hidden count reads everywhere.
+[[nodiscard]] std::string below_k(std::uint32_t k);
 // A signed change: "+0.12" / "−0.40".
 [[nodiscard]] std::string signed_fixed(double value, int decimals);
 

@@ -1,5 +1,6 @@
 // Journey: each service's stages left to right, CSAT mean per stage with its interval, the stage where
 // satisfaction falls most marked in the drop colour, and a table of criteria by stage.
+#include <algorithm>
 #include <cmath>
 
 #include "app/i18n.hpp"
@@ -62,11 +63,11 @@ void draw_service(const service_journey& j, const view_models& m, const titles& 
   }
   std::vector<std::string> labels;
   for (const journey_step& s : j.steps) labels.push_back(names.stage(s.stage));
-  const std::string id = "##journey" + std::to_string(j.service);
+  const std::string id = std::string("##journey").append(std::to_string(j.service));
   charts::plot p(id.c_str(), ImVec2(0.0f, font * 12.0f), {-0.5, static_cast<double>(j.steps.size()) - 0.5}, {1.0, 5.0});
   p.y_axis(tr("CSAT, mean of 1–5"), "%.0f");
   p.x_categories(labels);
-  const std::string hidden = "<" + std::to_string(m.k);
+  const std::string hidden = below_k(m.k);
   int hovered = -1;
   for (std::size_t i = 0; i < j.steps.size(); ++i) {
     const journey_step& s = j.steps[i];
@@ -95,7 +96,7 @@ void draw_service(const service_journey& j, const view_models& m, const titles& 
   if (hovered >= 0) step_tooltip(j.steps[static_cast<std::size_t>(hovered)], names, m.k);
 
   // Criteria by stage: mean with colour by level, "<k" where hidden, empty where not asked.
-  const std::string table_id = "##criteria" + std::to_string(j.service);
+  const std::string table_id = std::string("##criteria").append(std::to_string(j.service));
   std::vector<std::uint32_t> criteria;
   for (const journey_step& s : j.steps) {
     for (std::uint32_t code = 0; code < s.metrics.criteria.size(); ++code) {
@@ -160,8 +161,12 @@ void draw_journey(view_context& c) {
   ImGui::SameLine();
   ImGui::TextDisabled("%s", tr("Bars: CSAT mean with 95 % interval; red: the biggest drop from the stage before."));
   if (m.journeys.empty()) ImGui::TextDisabled("%s", tr("No responses pass the filter."));
+  // A chosen service the filter has since removed shows every service rather than nothing.
+  const bool chosen_present = std::any_of(m.journeys.begin(), m.journeys.end(), [&](const service_journey& j) {
+    return static_cast<int>(j.service) == choose.journey_service;
+  });
   for (const service_journey& j : m.journeys) {
-    if (choose.journey_service >= 0 && static_cast<int>(j.service) != choose.journey_service) continue;
+    if (chosen_present && static_cast<int>(j.service) != choose.journey_service) continue;
     ImGui::Spacing();
     draw_service(j, m, *c.names, *c.type);
   }
@@ -180,7 +185,7 @@ std::string journey_csv(const view_context& c) {
       const bool hidden = !step_shown(s);
       const std::vector<std::string> head{
           store.services.word(j.service), store.stages.word(s.stage),
-          s.metrics.suppressed ? "<" + std::to_string(m.k) : std::to_string(s.counts.responses),
+          s.metrics.suppressed ? below_k(m.k) : std::to_string(s.counts.responses),
           csv_number(s.metrics.csat.mean, hidden), csv_number(s.metrics.csat.mean_ci95.low, hidden),
           csv_number(s.metrics.csat.mean_ci95.high, hidden), csv_number(s.metrics.csat.top2, hidden),
           csv_number(s.csat_change, hidden), csv_number(s.csat_test.p_value, hidden),

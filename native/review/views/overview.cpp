@@ -118,7 +118,7 @@ void draw_overview(view_context& c) {
   tile("##all", tr("All selected services"), m.total, m.k, *c.type, size);
   next();
   for (const service_summary& s : m.services) {
-    const std::string id = "##service" + std::to_string(s.service);
+    const std::string id = std::string("##service").append(std::to_string(s.service));
     tile(id.c_str(), c.names->service(s.service), s.metrics, m.k, *c.type, size);
     next();
   }
@@ -132,7 +132,7 @@ std::string overview_csv(const view_context& c) {
   const auto add = [&](const std::string& name, const group_metrics& g) {
     const bool hidden = g.suppressed;
     const auto n = [&](std::uint64_t value, bool metric_hidden) {
-      return hidden || metric_hidden ? "<" + std::to_string(m.k) : std::to_string(value);
+      return hidden || metric_hidden ? below_k(m.k) : std::to_string(value);
     };
     const bool cs = hidden || g.csat.suppressed, np = hidden || g.nps.suppressed, ce = hidden || g.ces.suppressed,
                go = hidden || g.goal.suppressed;

@@ -128,7 +128,7 @@ void draw_service(const trend_series& series, const view_models& m, const view_c
   const double pad = std::max((high - low) * 0.15, (chosen.high - chosen.low) * 0.02);
   const charts::range y{std::max(chosen.low, low - pad), std::min(chosen.high, high + pad)};
   const charts::range x{static_cast<double>(span.first) - 0.5, static_cast<double>(span.last) + 0.5};
-  const std::string id = "##trend" + std::to_string(service);
+  const std::string id = std::string("##trend").append(std::to_string(service));
   charts::plot p(id.c_str(), ImVec2(0.0f, font * 11.0f), x, y);
   p.y_axis(tr(chosen.title), chosen.high - chosen.low > 20.0 ? "%.0f" : "%.1f");
   // Period labels, thinned to what fits.
@@ -248,7 +248,7 @@ std::string trends_csv(const view_context& c) {
       for (const trend_point& p : s.points) {
         const std::string service = store.services.word(s.key[0]);
         const std::string stage = with_stage ? store.stages.word(s.key[1]) : "";
-        const std::string responses = p.metrics.suppressed ? "<" + std::to_string(m.k) : std::to_string(p.counts.responses);
+        const std::string responses = p.metrics.suppressed ? below_k(m.k) : std::to_string(p.counts.responses);
         for (const trend_measure& tm : measures) {
           const bool per_criterion = tm.what == measure::criterion_mean;
           const std::uint32_t criteria = per_criterion ? static_cast<std::uint32_t>(store.criteria.size()) : 1;

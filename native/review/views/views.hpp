@@ -31,7 +31,8 @@ struct view_choices {
   int trend_criterion = 0;             // criterion code for criterion measures
   bool trend_stages = false;           // a thin line per stage under the service line
   period_unit trend_unit = period_unit::month;
-  int driver_table = 0;                // index into models.drivers
+  int driver_service = -1;             // the drivers table shown: its service (−1: the first table) …
+  int driver_stage = -1;               // … and stage (−1: all stages); kept by identity across filter changes
   std::array<char, 256> search{};      // comments: search text
   std::array<bool, 6> ratings{true, true, true, true, true, true};
   int comment_stage = -1;              // stage code, −1: every stage
