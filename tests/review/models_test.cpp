@@ -31,6 +31,16 @@ void check_same_metrics(const group_metrics& a, const group_metrics& b) {
   for (std::size_t c = 0; c < a.criteria.size(); ++c) CHECK(same(a.criteria[c].mean, b.criteria[c].mean));
 }
 
+// The same groups with the same counts, in the same order.
+void check_same_groups(const aggregation& got, const aggregation& expected) {
+  CHECK(got.responses == expected.responses);
+  REQUIRE(got.groups.size() == expected.groups.size());
+  for (std::size_t i = 0; i < got.groups.size(); ++i) {
+    CHECK(got.groups[i].key == expected.groups[i].key);
+    CHECK(got.groups[i].counts == expected.groups[i].counts);
+  }
+}
+
 filter some_filter(const columnar_store& store) {
   filter f;
   f.channels = {static_cast<std::uint32_t>(channel::web), static_cast<std::uint32_t>(channel::office)};
@@ -112,13 +122,7 @@ TEST_CASE("counting on several threads gives the groups of one pass", "[review]"
   const filter f = some_filter(data->store);
   const aggregation one = aggregate(data->store, f, by);
   for (const unsigned threads : {2u, 3u, 7u}) {
-    const aggregation many = count_in_parallel(data->store, f, by, threads);
-    CHECK(many.responses == one.responses);
-    REQUIRE(many.groups.size() == one.groups.size());
-    for (std::size_t i = 0; i < one.groups.size(); ++i) {
-      CHECK(many.groups[i].key == one.groups[i].key);
-      CHECK(many.groups[i].counts == one.groups[i].counts);
-    }
+    check_same_groups(count_in_parallel(data->store, f, by, threads), one);
   }
 }
 
@@ -128,13 +132,7 @@ TEST_CASE("regrouping fine counts equals counting the coarse grouping directly",
       aggregate(data->store, filter{}, {{dimension::service, dimension::stage, dimension::period}, period_unit::month});
   for (const grouping& coarse : {grouping{{dimension::stage}, period_unit::month},
                                  grouping{{dimension::service, dimension::period}, period_unit::month}}) {
-    const aggregation expected = aggregate(data->store, filter{}, coarse);
-    const aggregation got = regroup(fine, coarse);
-    REQUIRE(got.groups.size() == expected.groups.size());
-    for (std::size_t i = 0; i < got.groups.size(); ++i) {
-      CHECK(got.groups[i].key == expected.groups[i].key);
-      CHECK(got.groups[i].counts == expected.groups[i].counts);
-    }
+    check_same_groups(regroup(fine, coarse), aggregate(data->store, filter{}, coarse));
   }
 }
 
@@ -154,15 +152,8 @@ TEST_CASE("the count cube gives exactly the counts of a pass over the rows", "[r
   locale.services = {*store.services.find("passport-renewal")};
   for (const filter& f : {filter{}, some_filter(store), regions, months, locale}) {
     REQUIRE(cube_answers(f, period_unit::month));
-    const aggregation expected =
-        aggregate(store, f, grouping{{dimension::service, dimension::stage, dimension::period}, period_unit::month});
-    const aggregation got = count_from_cube(*cube, f);
-    CHECK(got.responses == expected.responses);
-    REQUIRE(got.groups.size() == expected.groups.size());
-    for (std::size_t i = 0; i < got.groups.size(); ++i) {
-      CHECK(got.groups[i].key == expected.groups[i].key);
-      CHECK(got.groups[i].counts == expected.groups[i].counts);
-    }
+    check_same_groups(count_from_cube(*cube, f),
+                      aggregate(store, f, grouping{{dimension::service, dimension::stage, dimension::period}, period_unit::month}));
   }
 }
 

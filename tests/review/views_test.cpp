@@ -63,13 +63,10 @@ view_inputs inputs_for(std::uint32_t k, language lang) {
   view_inputs in;
   in.models = compute_models({data, filter{}, k, period_unit::month, 0.05, 2});
   in.names = titles(*data, lang);
-  comment_query q;
-  q.data = data;
-  q.shown_groups = in.models.by_service_stage;
-  q.k = k;
+  const comment_scope scope{data, filter{}, in.models.by_service_stage, k};
   const std::atomic<bool> never{false};
-  in.comments = find_comments(q, never);
-  in.terms = find_terms({data, filter{}, in.models.by_service_stage, k, 16});
+  in.comments = find_comments(comment_query{scope}, never);
+  in.terms = find_terms(term_query{scope});
   return in;
 }
 
@@ -84,6 +81,15 @@ std::vector<std::string> cells(const std::string& line) {
     }
   }
   return out;
+}
+
+// Every interface string looked up in Russian so far had its Russian text; back to English for the next test.
+void check_all_translated() {
+  std::string list;
+  for (const std::string& s : untranslated_seen()) list += "\n  " + s;
+  INFO("untranslated:" << list);
+  CHECK(list.empty());
+  set_language(language::en);
 }
 
 }  // namespace
@@ -103,12 +109,7 @@ TEST_CASE("every view draws in English and in Russian with every interface strin
       CHECK(imgui.frame([&] { draw_view(v, c); }) > 1000);
     }
   }
-  const std::vector<std::string> missing = untranslated_seen();
-  std::string list;
-  for (const std::string& s : missing) list += "\n  " + s;
-  INFO("untranslated:" << list);
-  CHECK(missing.empty());
-  set_language(language::en);
+  check_all_translated();
 }
 
 TEST_CASE("the whole window draws every view in Russian once the data has loaded in the background", "[review]") {
@@ -137,12 +138,7 @@ TEST_CASE("the whole window draws every view in Russian once the data has loaded
     CHECK(app.view() == v);
     CHECK_FALSE(app.current_csv().empty());
   }
-  const std::vector<std::string> missing = untranslated_seen();
-  std::string list;
-  for (const std::string& s : missing) list += "\n  " + s;
-  INFO("untranslated:" << list);
-  CHECK(missing.empty());
-  set_language(language::en);
+  check_all_translated();
 }
 
 TEST_CASE("with k above every group no view shows a value in the window or in its CSV", "[review]") {
@@ -180,10 +176,8 @@ TEST_CASE("comment search ignores case, follows the rating filter, and lists onl
   const dataset_ptr data = test::test_dataset();
   const view_models m = compute_models({data, filter{}, 10, period_unit::month, 0.05, 2});
   const std::atomic<bool> never{false};
-  comment_query q;
-  q.data = data;
-  q.shown_groups = m.by_service_stage;
-  q.k = 10;
+  const comment_scope scope{data, filter{}, m.by_service_stage, 10};
+  comment_query q{scope};
   const comment_results all = find_comments(q, never);
   REQUIRE(all.matching > 50);
   q.search = "ОЧЕРЕДЬ";
@@ -210,7 +204,7 @@ TEST_CASE("comment search ignores case, follows the rating filter, and lists onl
   for (std::size_t i = 1; i < capped.items.size(); ++i) CHECK(capped.items[i - 1].csat <= capped.items[i].csat);
 
   // A term narrows to comments with a word of that stem.
-  const term_results terms = find_terms({data, filter{}, m.by_service_stage, 10, 16});
+  const term_results terms = find_terms(term_query{scope});
   REQUIRE_FALSE(terms.terms.empty());
   q.limit = 5000;
   q.term = terms.terms.front().term;

@@ -136,29 +136,17 @@ void review_app::submit_models() {
 void review_app::submit_comments() {
   const comment_inputs wanted{models_.get(), choices_.search.data(), choices_.term, choices_.ratings,
                               choices_.comment_stage};
-  filter rows = models_->rows;
-  if (wanted.stage >= 0) rows.stages = {static_cast<std::uint32_t>(wanted.stage)};
+  comment_scope scope{models_->data, models_->rows, models_->by_service_stage, models_->k};
+  if (wanted.stage >= 0) scope.rows.stages = {static_cast<std::uint32_t>(wanted.stage)};
   if (!(wanted == comments_for_)) {
-    comment_query q;
-    q.data = models_->data;
-    q.rows = rows;
-    q.shown_groups = models_->by_service_stage;
-    q.k = models_->k;
-    q.search = wanted.search;
-    q.ratings = wanted.ratings;
-    q.term = wanted.term;
+    comment_query q{scope, wanted.search, wanted.ratings, wanted.term};
     comments_generation_ = comment_worker_.submit(std::move(q));
     comments_for_ = wanted;
     comments_current_ = false;
   }
   const comment_inputs terms_wanted{models_.get(), {}, {}, {}, wanted.stage};
   if (!(terms_wanted == terms_for_)) {
-    term_query q;
-    q.data = models_->data;
-    q.rows = rows;
-    q.shown_groups = models_->by_service_stage;
-    q.k = models_->k;
-    terms_generation_ = term_worker_.submit(std::move(q));
+    terms_generation_ = term_worker_.submit(term_query{std::move(scope)});
     terms_for_ = terms_wanted;
     terms_current_ = false;
   }
@@ -174,7 +162,10 @@ void review_app::poll_workers() {
     }
   }
   if (auto found = comment_worker_.take()) {
-    if (!found->second.stopped) comments_ = std::move(found->second);
+    if (!found->second.stopped) {
+      comments_ = std::move(found->second);
+      choices_.selected_comment = -1;
+    }
     comments_current_ = found->first == comments_generation_ && !comments_->stopped;
   }
   if (auto found = term_worker_.take()) {

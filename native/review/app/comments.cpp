@@ -24,14 +24,15 @@ report shown_report(const aggregation& groups, std::uint32_t k) {
 
 comment_results find_comments(const comment_query& query, const std::atomic<bool>& superseded) {
   comment_results out;
-  out.data = query.data;
-  const report shown = shown_report(query.shown_groups, query.k);
+  const comment_scope& scope = query.scope;
+  out.data = scope.data;
+  const report shown = shown_report(scope.shown_groups, scope.k);
   const std::string needle = fold_case(query.search);
   analysis::term_extractor extractor;
   std::string folded;
   std::uint64_t visited = 0;
   std::vector<comment_item_ref> found;
-  for_each_comment(query.data->store, query.rows, query.shown_groups.by,
+  for_each_comment(scope.data->store, scope.rows, scope.shown_groups.by,
                    [&](const group_key& key, std::uint8_t csat, std::string_view text) {
                      if (out.stopped || (++visited % 4096 == 0 && superseded.load())) {
                        out.stopped = true;
@@ -68,11 +69,12 @@ comment_results find_comments(const comment_query& query, const std::atomic<bool
 }
 
 term_results find_terms(const term_query& query) {
-  const report shown = shown_report(query.shown_groups, query.k);
+  const comment_scope& scope = query.scope;
+  const report shown = shown_report(scope.shown_groups, scope.k);
   analysis::term_options options;
   options.per_group = 200;
   options.min_comments = 1;
-  const std::vector<group_terms> per_group = analysis::top_terms(query.data->store, query.rows, shown, options);
+  const std::vector<group_terms> per_group = analysis::top_terms(scope.data->store, scope.rows, shown, options);
   // Comment counts of disjoint groups add up; the example is the one of the group where the term is most frequent.
   std::map<std::string, std::pair<std::uint64_t, std::pair<std::uint64_t, std::string>>> merged;
   for (const group_terms& g : per_group) {

@@ -17,11 +17,17 @@ namespace otklik::review {
 
 using group_key = std::array<std::uint32_t, dimension_count>;
 
-struct comment_query {
+// Which comments may be read at all: the reviewer's filter (narrowed to the chosen stage), and the counts by
+// (service, stage) under it, since comments of groups below k stay hidden.
+struct comment_scope {
   dataset_ptr data;
-  filter rows;                        // the reviewer's filter, narrowed to the chosen stage
-  aggregation shown_groups;           // counts by (service, stage) under `rows`: comments of groups below k stay hidden
+  filter rows;
+  aggregation shown_groups;
   std::uint32_t k = 10;
+};
+
+struct comment_query {
+  comment_scope scope;
   std::string search;                 // words to find, any case
   std::array<bool, 6> ratings{true, true, true, true, true, true};  // overall rating 1..5, [0] for none given
   std::string term;                   // a stem: only comments with a word of this stem ("" for any)
@@ -48,10 +54,7 @@ struct comment_results {
 
 // The terms of the shown groups' comments, all groups together, most frequent first.
 struct term_query {
-  dataset_ptr data;
-  filter rows;
-  aggregation shown_groups;
-  std::uint32_t k = 10;
+  comment_scope scope;
   std::size_t count = 16;
 };
 struct term_results {

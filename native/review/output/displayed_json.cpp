@@ -1,6 +1,9 @@
 // The dump writes the models the views draw from, field by field in a fixed order.
 #include "output/displayed_json.hpp"
 
+#include <initializer_list>
+#include <utility>
+
 #include "otklik/json_writer.hpp"
 #include "otklik/report.hpp"
 #include "views/format.hpp"
@@ -28,50 +31,34 @@ void number(json_writer& w, std::string_view name, double value) {
   }
 }
 
+// One metric's object: its n ("<k" when hidden) and, when shown, its values.
+void metric(json_writer& w, std::string_view name, std::uint64_t n, bool suppressed, std::uint32_t k,
+            std::initializer_list<std::pair<std::string_view, double>> values) {
+  w.key(name).begin_object();
+  count(w, "n", n, suppressed, k);
+  if (!suppressed && n > 0) {
+    for (const auto& [key, value] : values) number(w, key, value);
+  }
+  w.end_object();
+}
+
 void write_metrics(json_writer& w, const group_metrics& g, std::uint32_t k) {
   w.begin_object();
   count(w, "responses", g.responses, g.suppressed, k);
   w.key("suppressed").boolean(g.suppressed);
   if (!g.suppressed) {
-    w.key("csat").begin_object();
-    count(w, "n", g.csat.n, g.csat.suppressed, k);
-    if (!g.csat.suppressed && g.csat.n > 0) {
-      number(w, "mean", g.csat.mean);
-      number(w, "low", g.csat.mean_ci95.low);
-      number(w, "high", g.csat.mean_ci95.high);
-      number(w, "top2", g.csat.top2);
-      number(w, "top2_low", g.csat.top2_ci95.low);
-      number(w, "top2_high", g.csat.top2_ci95.high);
-    }
-    w.end_object();
-    w.key("nps").begin_object();
-    count(w, "n", g.nps.n, g.nps.suppressed, k);
-    if (!g.nps.suppressed && g.nps.n > 0) {
-      number(w, "score", g.nps.score);
-      number(w, "low", g.nps.ci95.low);
-      number(w, "high", g.nps.ci95.high);
-    }
-    w.end_object();
-    w.key("ces").begin_object();
-    count(w, "n", g.ces.n, g.ces.suppressed, k);
-    if (!g.ces.suppressed && g.ces.n > 0) {
-      number(w, "mean", g.ces.mean);
-      number(w, "low", g.ces.ci95.low);
-      number(w, "high", g.ces.ci95.high);
-    }
-    w.end_object();
+    metric(w, "csat", g.csat.n, g.csat.suppressed, k,
+           {{"mean", g.csat.mean}, {"low", g.csat.mean_ci95.low}, {"high", g.csat.mean_ci95.high}, {"top2", g.csat.top2},
+            {"top2_low", g.csat.top2_ci95.low}, {"top2_high", g.csat.top2_ci95.high}});
+    metric(w, "nps", g.nps.n, g.nps.suppressed, k,
+           {{"score", g.nps.score}, {"low", g.nps.ci95.low}, {"high", g.nps.ci95.high}});
+    metric(w, "ces", g.ces.n, g.ces.suppressed, k,
+           {{"mean", g.ces.mean}, {"low", g.ces.ci95.low}, {"high", g.ces.ci95.high}});
   }
   w.end_object();
 }
 
 }  // namespace
-
-std::string metrics_json(const group_metrics& g, std::uint32_t k) {
-  std::string out;
-  json_writer w(out);
-  write_metrics(w, g, k);
-  return out;
-}
 
 std::string displayed_json(const view_models& m) {
   const columnar_store& store = m.data->store;

@@ -12,7 +12,4 @@ namespace otklik::review {
 // numbers in the core's report format, hidden values absent (with "suppressed": true and counts as "<k").
 [[nodiscard]] std::string displayed_json(const view_models& m);
 
-// The same metrics object the dump writes for one group (tests build the expected side with it).
-[[nodiscard]] std::string metrics_json(const group_metrics& g, std::uint32_t k);
-
 }  // namespace otklik::review

@@ -62,7 +62,7 @@ void draw_alerts(view_context& c) {
     ImGui::TextDisabled("%s", tr("No significant drop under this filter."));
     return;
   }
-  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY;
+  const ImGuiTableFlags flags = ImGuiTableFlags_BordersInner | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
   if (!ImGui::BeginTable("##alerts", 8, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   // Widths by what the columns hold: names and measures get room, numbers little.

@@ -17,9 +17,6 @@ ImU32 rating_color(std::uint8_t csat) {
   return csat <= 2 ? c.drop : csat == 3 ? c.warn : c.good;
 }
 
-int selected_comment = -1;   // index into the shown results (reset when the results change)
-const comment_results* shown_results = nullptr;
-
 }  // namespace
 
 void draw_comments(view_context& c) {
@@ -87,10 +84,7 @@ void draw_comments(view_context& c) {
     return;
   }
   const comment_results& r = *c.comments;
-  if (shown_results != &r) {
-    shown_results = &r;
-    selected_comment = -1;
-  }
+  int& selected_comment = choose.selected_comment;
   ImGui::Text("%s %s", tr("Comments found:"), count_text(r.matching, false, m.k).c_str());
   if (r.items.size() < r.matching) {
     ImGui::SameLine();

@@ -100,7 +100,7 @@ void draw_drivers(view_context& c) {
     ImGui::EndTooltip();
   }
 
-  if (ImGui::BeginTable("##driver_table", 8, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+  if (ImGui::BeginTable("##driver_table", 8, ImGuiTableFlags_Borders)) {
     const std::pair<const char*, float> columns[] = {{"#", 0.3f},    {"Criterion", 1.6f}, {"Importance r", 0.9f},
                                                      {"95 % interval", 1.3f}, {"Mean", 0.7f}, {"Top-2", 0.7f},
                                                      {"Priority", 0.8f}, {"Quadrant", 1.4f}};

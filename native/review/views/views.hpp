@@ -37,6 +37,7 @@ struct view_choices {
   std::array<bool, 6> ratings{true, true, true, true, true, true};
   int comment_stage = -1;              // stage code, −1: every stage
   std::string term;                    // stem chosen among the top terms
+  int selected_comment = -1;           // index into the comment results shown (−1: none; reset with new results)
   std::optional<view_id> go_to;        // a view asks the app to switch (an alert opens its trend)
 };
 
