@@ -58,7 +58,19 @@ const char* const filler_ru[] = {
     "Не хватает информации на английском языке.", "Терминал не принимает карты.",
     "Сайт не открывается с телефона.", "В чате поддержки отвечают быстро.", "Хорошая организация работы.",
     "Вчера пытался дозвониться весь день.", "Дети ждали вместе со мной больше часа.",
-    "Бланки закончились, пришлось писать от руки.", "Сотрудница Отдела кадров помогла разобраться."};
+    "Бланки закончились, пришлось писать от руки.", "Сотрудница Отдела кадров помогла разобраться.",
+    "Очень долго ждал в очереди, около двух часов, при этом работало только одно окно из пяти, а остальные сотрудники куда-то ушли.",
+    "Сначала на сайте было написано, что справку можно получить через неделю, потом срок перенесли, и никто не предупредил об этом заранее.",
+    "В целом обслуживание нормальное, но хотелось бы, чтобы в зале ожидания было больше мест и работал кондиционер, особенно летом.",
+    "Подавал документы через портал, всё загрузилось с третьей попытки, потому что большие файлы не принимаются, а об этом нигде не сказано.",
+    "Консультант по телефону горячей линии объяснила порядок подачи заявления подробно и вежливо, спасибо ей большое.",
+    "Приходится отпрашиваться с работы, потому что офис работает только до шести вечера, а по субботам закрыт.",
+    "Электронная очередь сбоит: талоны выдаются, но на табло номера не появляются, люди нервничают и спорят между собой.",
+    "Хочу отметить, что в этот раз всё прошло быстро и без лишних вопросов, документы приняли с первого раза.",
+    "Не понимаю, зачем требовать копию документа, который уже есть в базе ведомства, это лишняя трата времени.",
+    "Сайт работает медленно, страница с формой заявления загружается по минуте, а при ошибке все введённые данные пропадают.",
+    "Пожилым людям очень сложно разобраться с терминалом, нужен хотя бы один сотрудник в зале, который подскажет, что нажимать.",
+    "Результат пришёл в личный кабинет вовремя, но уведомление на почту так и не пришло, узнал случайно."};
 
 const char* const filler_en[] = {
     "The waiting time was far too long.", "Staff were polite and helpful.",
@@ -70,7 +82,13 @@ const char* const filler_en[] = {
     "I was refused without any explanation.", "Great experience overall.",
     "Parking near the office is impossible.", "The mobile app works fine.", "It took a month to get an answer.",
     "I had to come back three times because of a typo.", "Customer support replied quickly in the chat.",
-    "Nobody at the Main Office knew the rules.", "I would like status updates by email."};
+    "Nobody at the Main Office knew the rules.", "I would like status updates by email.",
+    "The online form kept timing out, and every time it did I had to fill in all the fields again from the very beginning.",
+    "Staff at the front desk were friendly, but nobody could tell me how long the review of my application would take.",
+    "I waited almost two hours even though I had booked an appointment online, which makes the booking system rather pointless.",
+    "The instructions on the website are confusing and contradict what the officer told me on the phone last week.",
+    "Overall the process was smoother than I expected, and I received a confirmation by email the same day.",
+    "It would help a lot if the office stayed open later on weekdays, because most people work until six."};
 
 // ---- Sentences with personal data ----
 

@@ -24,7 +24,9 @@ TEST_CASE("URLs with personal query values are redacted, plain links stay", "[re
   CHECK(redacted("https://site.ru/status?phone=%2B79161234567") == "[URL]");
   CHECK(redacted("http://portal.example.org/profile?lang=ru&name=Ivan+Petrov.") == "[URL].");
   CHECK(redacted("https://user:secret@host.ru/") == "[URL]");
-  CHECK(redacted("www.site.ru/unsubscribe/ivan@mail.ru") == "[URL]");
+  CHECK(redacted("WWW.SITE.RU/LK?EMAIL=IVAN@MAIL.RU") == "[URL]");
+  // A link written without its scheme is not a URL token; the personal data in it is still found.
+  CHECK(redacted("www.site.ru/unsubscribe/ivan@mail.ru") == "www.site.ru/unsubscribe/[EMAIL]");
   CHECK(redacted("см. https://www.gosuslugi.ru/help/faq и www.nalog.gov.ru") == "см. https://www.gosuslugi.ru/help/faq и www.nalog.gov.ru");
   CHECK(redacted("(https://mos.ru/services/pay?page=2&lang=ru)") == "(https://mos.ru/services/pay?page=2&lang=ru)");
   // Inside a plain link nothing else is looked at.

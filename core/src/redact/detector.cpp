@@ -103,7 +103,10 @@ void detector::run() {
           case lex::month: next = date_with_month(k, look_back(tok.start, 6, 0).cue); break;
           default: break;
         }
-        if (next == 0 && tok.has(flag_cap) && tok.letters >= 2) next = name_after_lowercase_cue(k);
+        // A word that can be a name (not a cue, city or agency; not in capitals) may follow "меня зовут".
+        if (next == 0 && tok.has(flag_cap) && tok.letters >= 2 && !tok.has(flag_all_caps) &&
+            (tok.meaning == lex::none || tok.meaning == lex::first_name))
+          next = name_after_lowercase_cue(k);
         if (next == 0 && (tok.has(flag_cap) || tok.meaning == lex::first_name)) next = name(k);
         break;
     }

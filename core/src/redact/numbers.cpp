@@ -67,7 +67,10 @@ std::size_t detector::chain(std::size_t k) {
   const group& g0 = groups_[tok.first_group];
   const bool context_free = tok.has(flag_plus) || (tok.group_count >= 2 && groups_[tok.first_group + 1].sep == sep_colon &&
                                                    g0.end - g0.start <= 2);
-  const context ctx = context_free ? context{} : look_back(tok.start, cue_window, street_window);
+  // Only a number of up to five digits, alone or as 15/2 or 15-27, can be a house: only then the street.
+  const bool house_like = g0.end - g0.start <= 5 && !tok.has(flag_paren) &&
+                          (tok.group_count == 1 || (groups_[tok.first_group + 1].sep & (sep_slash | sep_dash)) != 0);
+  const context ctx = context_free ? context{} : look_back(tok.start, cue_window, house_like ? street_window : 0);
   if (ctx.has_street()) {
     if (const std::size_t next = address(k, ctx)) return next;
   }

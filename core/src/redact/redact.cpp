@@ -2,6 +2,8 @@
 // placeholder. Scratch buffers are kept per thread so that a warm redactor allocates only its output.
 #include "otklik/redact.hpp"
 
+#include <cstring>
+
 #include "otklik/response.hpp"
 #include "detector.hpp"
 #include "tokens.hpp"
@@ -9,9 +11,14 @@
 namespace otklik {
 
 namespace {
-detail::token_list& scratch() {
-  static thread_local detail::token_list list;
-  return list;
+// The scanner's tokens and the findings of one call, kept per thread between calls.
+struct scratch_space {
+  detail::token_list tokens;
+  std::vector<finding> findings;
+};
+scratch_space& scratch() {
+  static thread_local scratch_space space;
+  return space;
 }
 }  // namespace
 
@@ -22,23 +29,32 @@ redaction redact(std::string_view text) {
     result.findings.push_back(finding{pii_type::person, 0, UINT32_MAX});
     return result;
   }
-  detail::token_list& list = scratch();
-  detail::scan(text, list);
-  detail::detector(text, list, result.findings).run();
-  if (result.findings.empty()) {
+  scratch_space& s = scratch();
+  detail::scan(text, s.tokens);
+  s.findings.clear();
+  detail::detector(text, s.tokens, s.findings).run();
+  if (s.findings.empty()) {
     result.text.assign(text);
     return result;
   }
-  result.text.reserve(text.size());
+  // One allocation for the text and one for the findings: sizes are known before copying.
+  std::size_t size = text.size();
+  for (const finding& f : s.findings) size = size - (f.end - f.start) + to_string(f.type).size() + 2;
+  result.text.resize(size);
+  char* out = result.text.data();
   std::size_t at = 0;
-  for (const finding& f : result.findings) {
-    result.text.append(text.substr(at, f.start - at));
-    result.text.push_back('[');
-    result.text.append(to_string(f.type));
-    result.text.push_back(']');
+  for (const finding& f : s.findings) {
+    std::memcpy(out, text.data() + at, f.start - at);
+    out += f.start - at;
+    *out++ = '[';
+    const std::string_view word = to_string(f.type);
+    std::memcpy(out, word.data(), word.size());
+    out += word.size();
+    *out++ = ']';
     at = f.end;
   }
-  result.text.append(text.substr(at));
+  std::memcpy(out, text.data() + at, text.size() - at);
+  result.findings.assign(s.findings.begin(), s.findings.end());
   return result;
 }
 

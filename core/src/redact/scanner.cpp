@@ -3,6 +3,7 @@
 // "вн"); everything else, the ordinary lowercase words that make up most comments, is skipped without
 // being looked at one by one. At each trigger the scanner reads the token there (a capitalised word, a
 // digit chain, an e-mail, a URL...) and keeps it for the detectors.
+#include <cstring>
 #include <string_view>
 
 #include "matchers.hpp"
@@ -51,12 +52,43 @@ std::size_t word_start(const text_view& t, std::size_t p, std::size_t floor) noe
   }
 }
 
+// Set bits of a 16-bit mask (x86-64's baseline has no POPCNT instruction; this stays inline).
+inline unsigned popcount16(std::uint32_t x) noexcept {
+  x = x - ((x >> 1) & 0x5555u);
+  x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+  x = (x + (x >> 4)) & 0x0F0Fu;
+  return (x + (x >> 8)) & 0x1Fu;
+}
+
 // The end of the word that starts at `s` (letters, inner hyphens and apostrophes); counts its letters.
 std::size_t word_end(const text_view& t, std::size_t s, unsigned& letters) noexcept {
   const byte* b = t.data;
   const std::size_t n = t.size;
   std::size_t i = s;
   letters = 0;
+#if defined(OTKLIK_TRIGGERS_SSE2)
+  // Sixteen bytes at a time: ASCII letters and Cyrillic letters (a D0/D1 lead with its continuation byte)
+  // extend the word; the first other byte ends this fast run and the loop below decides (hyphens, other
+  // scripts, a letter cut by the window). It accepts exactly what the loop below would.
+  while (i + 16 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    const __m128i ascii_letter = _mm_cmpeq_epi8(
+        _mm_subs_epu8(_mm_sub_epi8(folded, _mm_set1_epi8('a')), _mm_set1_epi8('z' - 'a')), _mm_setzero_si128());
+    const __m128i lead = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xFE))), _mm_set1_epi8(static_cast<char>(0xD0)));
+    const __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), _mm_set1_epi8(static_cast<char>(0x80)));
+    const auto ascii = static_cast<std::uint32_t>(_mm_movemask_epi8(ascii_letter));
+    const auto cont_bits = static_cast<std::uint32_t>(_mm_movemask_epi8(cont));
+    const std::uint32_t valid_lead = static_cast<std::uint32_t>(_mm_movemask_epi8(lead)) & (cont_bits >> 1);
+    const std::uint32_t word_bytes = ascii | valid_lead | (cont_bits & (valid_lead << 1));
+    const std::uint32_t stop = ~word_bytes & 0xFFFFu;
+    const unsigned run = stop == 0 ? 16u : static_cast<unsigned>(__builtin_ctz(stop));
+    const std::uint32_t inside = run == 16 ? 0xFFFFu : (1u << run) - 1u;
+    letters += popcount16((ascii | valid_lead) & inside);
+    i += run;
+    if (run < 16) break;
+  }
+#endif
   for (;;) {
     // Four Cyrillic letters (D0/D1 lead and continuation) pass one mask test.
     while (i + 8 <= n && (swar::load(b + i) & 0xC0FEC0FEC0FEC0FEull) == 0x80D080D080D080D0ull) {
@@ -64,13 +96,23 @@ std::size_t word_end(const text_view& t, std::size_t s, unsigned& letters) noexc
       letters += 4;
     }
     if (i >= n) break;
+    const byte d = b[i];
+    if (is_cyrillic_lead(d) && i + 1 < n && is_continuation(b[i + 1])) {
+      i += 2;
+      ++letters;
+      continue;
+    }
+    if (is_ascii_alpha(d)) {
+      ++i;
+      ++letters;
+      continue;
+    }
     const unsigned len = letter_length(t, i);
     if (len != 0) {
       i += len;
       ++letters;
       continue;
     }
-    const byte d = b[i];
     if ((d == '-' || d == '\'') && i + 1 < n && letter_length(t, i + 1) != 0) {
       ++i;
       continue;
@@ -82,6 +124,22 @@ std::size_t word_end(const text_view& t, std::size_t s, unsigned& letters) noexc
     break;
   }
   return i;
+}
+
+// Whether `word` is one of the space-separated words of `list` (compared byte by byte, no library calls).
+bool one_of(std::string_view word, const char* list) noexcept {
+  for (const char* p = list; *p;) {
+    std::size_t k = 0;
+    while (p[k] && p[k] != ' ') ++k;
+    if (k == word.size()) {
+      std::size_t m = 0;
+      while (m < k && p[m] == word[m]) ++m;
+      if (m == k) return true;
+    }
+    p += k;
+    if (*p == ' ') ++p;
+  }
+  return false;
 }
 
 bool equals_ascii_ci(const text_view& t, std::size_t s, std::size_t e, std::string_view word) noexcept {
@@ -118,7 +176,10 @@ class scanner {
   }
 
  private:
-  void push(const token& tok) { out_.tokens.push_back(tok); }
+  void push(const token& tok) {
+    out_.tokens.push_back(tok);
+    consumed_ = tok.end;
+  }
   void push_span(std::size_t s, std::size_t e, token_kind kind, std::uint16_t flags = 0) {
     pop_overlapping(s);
     push(token{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(e), 0, flags, 0, 0, kind, lex::none});
@@ -132,6 +193,7 @@ class scanner {
       if (last.kind == token_kind::chain) out_.groups.resize(last.first_group);
       out_.tokens.pop_back();
     }
+    consumed_ = out_.tokens.empty() ? 0 : out_.tokens.back().end;
   }
 
   // Reads the token at a trigger byte; returns where scanning goes on.
@@ -143,15 +205,23 @@ class scanner {
     }
     if (is_digit(c)) return digits(pos);
     if (is_ascii_upper(c)) {
-      const std::size_t s = word_start(t_, pos, cursor_);
+      const std::size_t s = word_start(t_, pos, consumed_);
       return s == pos ? word(pos) : skip_word(s);
     }
     switch (c) {
       case '@': return at_sign(pos);
       case ':': return colon(pos);
-      case '.': return dot(pos);  // the dot of "www."
       default: return pos + 1;
     }
+  }
+
+  // Whether only spaces stand between `s` and ". ", "! ", "? ", a line break or the start of the text.
+  [[nodiscard]] bool after_sentence_end(std::size_t s) const noexcept {
+    while (s > 0 && t_.data[s - 1] == ' ') --s;
+    if (s == 0) return true;
+    const byte c = t_.data[s - 1];
+    if (c == '.') return !(s >= 2 && is_ascii_upper(t_.data[s - 2])) && !(s >= 3 && is_upper_letter_at(t_, s - 3));  // not after an initial
+    return c == '!' || c == '?' || c == '\n' || c == '\r';
   }
 
   std::size_t skip_word(std::size_t s) {
@@ -195,31 +265,18 @@ class scanner {
     return i + 1;
   }
 
-  std::size_t dot(std::size_t i) {
-    // "www."
-    if (i >= 3 && i - 3 >= floor_ && equals_ascii_ci(t_, i - 3, i, "www") && (i == 3 || !is_ascii_alnum(t_.data[i - 4]))) {
-      bool personal = false;
-      const std::size_t end = match_url(t_, i - 3, personal);
-      if (end != 0) {
-        push_span(i - 3, end, personal ? token_kind::url_personal : token_kind::url);
-        return end;
-      }
-    }
-    return i + 1;
-  }
-
   std::size_t digits(std::size_t i) {
     // "+7 916...", "(495) 123-45-67": the sign or the parenthesis belongs to the number.
-    if (i > cursor_ && t_.data[i - 1] == '+') return chain(i - 1, flag_plus);
-    if (i > cursor_ && t_.data[i - 1] == '(') return chain(i - 1, flag_paren);
+    if (i > consumed_ && t_.data[i - 1] == '+') return chain(i - 1, flag_plus);
+    if (i > consumed_ && t_.data[i - 1] == '(') return chain(i - 1, flag_paren);
     // A lowercase plate letter before the digits: "а123вс77", "а 123 вс 77" (capital ones start at the letter).
     std::size_t letter = i;
-    if (const unsigned n = letter_before(t_, i, cursor_)) {
+    if (const unsigned n = letter_before(t_, i, consumed_)) {
       letter = i - n;
     } else if (i >= 1 && t_.data[i - 1] == ' ') {
-      if (const unsigned m = letter_before(t_, i - 1, cursor_)) letter = i - 1 - m;
+      if (const unsigned m = letter_before(t_, i - 1, consumed_)) letter = i - 1 - m;
     }
-    if (letter < i && plate_letter_length(t_, letter) != 0 && word_start(t_, letter, cursor_) == letter) {
+    if (letter < i && plate_letter_length(t_, letter) != 0 && word_start(t_, letter, consumed_) == letter) {
       const std::size_t end = match_plate(t_, letter);
       if (end != 0) {
         push_span(letter, end, token_kind::plate);
@@ -229,7 +286,7 @@ class scanner {
     // An IPv6 address may start with digits ("2001:db8::1") or with hex letters before them ("fe80::1").
     // Times ("10:30") fail it and become chains.
     std::size_t h = i;
-    while (h > cursor_ && i - h < 4 && is_hex(t_.data[h - 1])) --h;
+    while (h > consumed_ && i - h < 4 && is_hex(t_.data[h - 1])) --h;
     if (h < i && (h == 0 || !is_ascii_alnum(t_.data[h - 1]))) {
       const std::size_t end = match_ipv6(t_, h);
       if (end != 0) {
@@ -299,7 +356,7 @@ class scanner {
     // are never skipped here: they have digits or an apostrophe right after their first letters.
     if (e < n && b[e] == ' ' && is_lower_letter_at(t_, e + 1) &&
         ((letters == 1 && b[s] == 'I') ||  // English "I could", "and I was": never a name
-         (letters >= 2 && !is_upper_letter_at(t_, s + (b[s] < 0x80 ? 1 : 2)) && sentence_starts_at(t_, s))))
+         (letters >= 2 && !is_upper_letter_at(t_, s + (b[s] < 0x80 ? 1 : 2)) && after_sentence_end(s))))
       return e;
     std::uint16_t flags = static_cast<std::uint16_t>(flag_cap | (b[s] < 0x80 ? flag_latin : flag_cyrillic));
     lex meaning = lex::none;
@@ -380,20 +437,36 @@ class scanner {
   // A lowercase word holding "ч" or "вн": kept with the first name before it when it is a patronymic
   // ("иван петрович"), so that names typed without capitals are found too.
   std::size_t patronymic(std::size_t pos) {
-    const std::size_t s = word_start(t_, pos - 1, cursor_);  // the trigger is the second byte of ч or н
-    unsigned letters = 0;
-    const std::size_t e = word_end(t_, s, letters);
-    if (e <= pos || letters < 5 || is_upper_letter_at(t_, s)) return e > pos ? e : pos + 1;
+    // Patronymic endings put "ч" or "н" among the last five letters (-ович, -ичной, -овною): look at the
+    // word only then. Most words with ч or вн (почему, главный) end here.
+    unsigned tail = 0;
+    const std::size_t e = word_end(t_, pos + 1, tail);
+    // Before ч an и (-вич, -ьич, -мич, -кич, -тич), before вн an о or е (-овна, -евна); after them one of the
+    // case endings. Anything else (очень, ничего, главный) is no patronymic: a later ч or н of the same word
+    // may still be (вячеславовна), so the scan goes on right after this letter.
+    const std::string_view ending(reinterpret_cast<const char*>(t_.data + pos + 1), e - pos - 1);
+    const bool ch = t_.data[pos] == 0x87;
+    const byte* before = t_.data + pos - 1;  // the trigger letter's lead byte
+    if (ch) {
+      if (pos < 3 || before[-2] != 0xD0 || before[-1] != 0xB8) return pos + 1;  // и
+      if (!ending.empty() && !one_of(ending, "а у ем ом е на ны не ну ной ною")) return pos + 1;
+    } else {
+      if (pos < 5 || before[-4] != 0xD0 || (before[-3] != 0xBE && before[-3] != 0xB5)) return pos + 1;  // о, е
+      if (!one_of(ending, "а ы е у ой ою")) return pos + 1;
+    }
+    const std::size_t s = word_start(t_, pos - 1, consumed_);  // the trigger is the second byte of ч or н
+    const unsigned letters = tail + 1 + static_cast<unsigned>((pos - 1 - s) / 2);  // Cyrillic: two bytes a letter
+    if (letters < 5 || is_upper_letter_at(t_, s)) return e;
     lower_word w;
     lowercase(t_, s, e, w);
     if (!is_patronymic(w, letters)) return e;
     // The word before, separated by one or two spaces, must be a known first name.
     const std::size_t gap_end = s;
     std::size_t p = s;
-    while (p > cursor_ && s - p < 2 && t_.data[p - 1] == ' ') --p;
+    while (p > consumed_ && s - p < 2 && t_.data[p - 1] == ' ') --p;
     if (p == gap_end) return e;
-    const std::size_t ps = word_start(t_, p, cursor_);
-    if (ps == p || ps < cursor_) return e;
+    const std::size_t ps = word_start(t_, p, consumed_);
+    if (ps == p || ps < consumed_) return e;
     lower_word first;
     lowercase(t_, ps, p, first);
     if (first.size == 0 || lexicon_.find(first.bytes, first.size, hash_lower_word(first.bytes, first.size, first.bytes + first.size)) != lex::first_name)
@@ -412,7 +485,8 @@ class scanner {
   text_view t_;
   token_list& out_;
   const lexicon& lexicon_;
-  std::size_t cursor_ = 0;  // bytes before it belong to tokens already read
+  std::size_t cursor_ = 0;    // where the trigger loop goes on; triggers before it were read
+  std::size_t consumed_ = 0;  // end of the last token kept: look-backs never reach before it
   std::size_t floor_ = 0;   // e-mail local parts and URLs never reach back into a span already recognised
 };
 

@@ -1,6 +1,7 @@
-// Finds the bytes where personal data can start, 64 bytes at a time: ASCII digits and capitals,
-// Cyrillic capitals (D0 80..D0 AF), "@", ":", the dot of "www.", and the letters "ч" (D1 87) and "н" after
-// "в" (D0 B2 D0 BD) that patronymics end with. Three implementations give bit-identical masks: SSE2
+// Finds the bytes where personal data can start, 64 bytes at a time: ASCII 0x30..0x5A (digits, ":", "@",
+// capitals, and the rarely written ";<=>?" that come free with the range), Cyrillic capitals (D0 80..D0 AF),
+// and the letters "ч" (D1 87) and "н" after "в" (D0 B2 D0 BD) that patronymics end with. (A URL is found
+// at the colon of "http://"; a bare "www." link is found by its "@" or long numbers, if personal.) Three implementations give bit-identical masks: SSE2
 // (every x86-64), WebAssembly SIMD128 (when built with -msimd128), and portable SWAR on 64-bit integers.
 #pragma once
 
@@ -23,11 +24,11 @@ namespace otklik::detail {
 
 #if defined(OTKLIK_TRIGGERS_SSE2)
 
-inline std::uint32_t trigger_bits16(const byte* p) noexcept {
+// `at_start`: p is the start of the text, so the bytes before it are not read (they count as zero).
+inline std::uint32_t trigger_bits16(const byte* p, bool at_start = false) noexcept {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
-  const __m128i b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 2));
-  const __m128i b3 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 3));
+  const __m128i b1 = at_start ? _mm_slli_si128(v, 1) : _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
+  const __m128i b2 = at_start ? _mm_slli_si128(v, 2) : _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 2));
   const __m128i zero = _mm_setzero_si128();
   auto eq = [](__m128i x, int c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(c))); };
   // x in [lo, hi] (unsigned): (x - lo) saturating-minus (hi - lo) is zero.
@@ -37,22 +38,22 @@ inline std::uint32_t trigger_bits16(const byte* p) noexcept {
                           zero);
   };
   const __m128i after_d0 = eq(b1, 0xD0);
-  __m128i t = _mm_or_si128(in(v, '0', '9'), in(v, 'A', 'Z'));
-  t = _mm_or_si128(t, _mm_or_si128(eq(v, '@'), eq(v, ':')));
+  __m128i t = in(v, '0', 'Z');
   t = _mm_or_si128(t, _mm_and_si128(in(v, 0x80, 0xAF), after_d0));
   t = _mm_or_si128(t, _mm_and_si128(eq(v, 0x87), eq(b1, 0xD1)));
   t = _mm_or_si128(t, _mm_and_si128(_mm_and_si128(eq(v, 0xBD), after_d0), eq(b2, 0xB2)));
-  t = _mm_or_si128(t, _mm_and_si128(_mm_and_si128(eq(v, '.'), eq(b1, 'w')), _mm_and_si128(eq(b2, 'w'), eq(b3, 'w'))));
   return static_cast<std::uint32_t>(_mm_movemask_epi8(t));
 }
 
 #elif defined(OTKLIK_TRIGGERS_WASM_SIMD)
 
-inline std::uint32_t trigger_bits16(const byte* p) noexcept {
+inline std::uint32_t trigger_bits16(const byte* p, bool at_start = false) noexcept {
   const v128_t v = wasm_v128_load(p);
-  const v128_t b1 = wasm_v128_load(p - 1);
-  const v128_t b2 = wasm_v128_load(p - 2);
-  const v128_t b3 = wasm_v128_load(p - 3);
+  const v128_t zero = wasm_i8x16_splat(0);
+  const v128_t b1 = at_start ? wasm_i8x16_shuffle(zero, v, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30)
+                             : wasm_v128_load(p - 1);
+  const v128_t b2 = at_start ? wasm_i8x16_shuffle(zero, v, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29)
+                             : wasm_v128_load(p - 2);
   auto eq = [](v128_t x, int c) { return wasm_i8x16_eq(x, wasm_i8x16_splat(static_cast<std::int8_t>(c))); };
   auto in = [](v128_t x, int lo, int hi) {
     return wasm_i8x16_eq(wasm_u8x16_sub_sat(wasm_i8x16_sub(x, wasm_i8x16_splat(static_cast<std::int8_t>(lo))),
@@ -60,61 +61,68 @@ inline std::uint32_t trigger_bits16(const byte* p) noexcept {
                          wasm_i8x16_splat(0));
   };
   const v128_t after_d0 = eq(b1, 0xD0);
-  v128_t t = wasm_v128_or(in(v, '0', '9'), in(v, 'A', 'Z'));
-  t = wasm_v128_or(t, wasm_v128_or(eq(v, '@'), eq(v, ':')));
+  v128_t t = in(v, '0', 'Z');
   t = wasm_v128_or(t, wasm_v128_and(in(v, 0x80, 0xAF), after_d0));
   t = wasm_v128_or(t, wasm_v128_and(eq(v, 0x87), eq(b1, 0xD1)));
   t = wasm_v128_or(t, wasm_v128_and(wasm_v128_and(eq(v, 0xBD), after_d0), eq(b2, 0xB2)));
-  t = wasm_v128_or(t, wasm_v128_and(wasm_v128_and(eq(v, '.'), eq(b1, 'w')), wasm_v128_and(eq(b2, 'w'), eq(b3, 'w'))));
   return static_cast<std::uint32_t>(wasm_i8x16_bitmask(t));
 }
 
 #else
 
-// Eight bytes at `p` (p[-1..-3] readable): one bit per trigger byte.
-inline std::uint32_t trigger_bits8(const byte* p) noexcept {
+// Eight bytes at `p` (p[-1..-3] readable unless `at_start`): one bit per trigger byte.
+inline std::uint32_t trigger_bits8(const byte* p, bool at_start = false) noexcept {
   using namespace swar;
   const std::uint64_t v = load(p);
-  const std::uint64_t before = load(p - 8 + 5) << 40;  // bytes p[-3..-1] in the top three bytes
+  const std::uint64_t before = at_start ? 0 : load(p - 8 + 5) << 40;  // bytes p[-3..-1] in the top three bytes
   const std::uint64_t b1 = (v << 8) | (before >> 56);
   const std::uint64_t b2 = (v << 16) | (before >> 48);
-  const std::uint64_t b3 = (v << 24) | (before >> 40);
   const std::uint64_t after_d0 = equal(b1, 0xD0);
-  const std::uint64_t t = in_range(v, '0', '9') | in_range(v, 'A', 'Z') | equal(v, '@') | equal(v, ':') |
-                          (in_range(v ^ highs, 0x00, 0x2F) & after_d0) | (equal(v, 0x87) & equal(b1, 0xD1)) |
-                          (equal(v, 0xBD) & after_d0 & equal(b2, 0xB2)) |
-                          (equal(v, '.') & equal(b1, 'w') & equal(b2, 'w') & equal(b3, 'w'));
+  const std::uint64_t t = in_range(v, '0', 'Z') | (in_range(v ^ highs, 0x00, 0x2F) & after_d0) |
+                          (equal(v, 0x87) & equal(b1, 0xD1)) |
+                          (equal(v, 0xBD) & after_d0 & equal(b2, 0xB2));
   // One bit per byte: gather the 0x80 flags.
   return static_cast<std::uint32_t>(((t >> 7) * 0x0102040810204080ull) >> 56);
 }
 
 #endif
 
-// Trigger bits for the 64 bytes at `p` (bit i: p[i]); p[-3..63] must be readable.
-inline std::uint64_t trigger_bits64(const byte* p) noexcept {
 #if defined(OTKLIK_TRIGGERS_SSE2) || defined(OTKLIK_TRIGGERS_WASM_SIMD)
-  return static_cast<std::uint64_t>(trigger_bits16(p)) | (static_cast<std::uint64_t>(trigger_bits16(p + 16)) << 16) |
-         (static_cast<std::uint64_t>(trigger_bits16(p + 32)) << 32) |
-         (static_cast<std::uint64_t>(trigger_bits16(p + 48)) << 48);
+inline constexpr unsigned trigger_step = 16;
+inline std::uint32_t trigger_bits_step(const byte* p, bool at_start = false) noexcept { return trigger_bits16(p, at_start); }
 #else
-  std::uint64_t bits = 0;
-  for (unsigned k = 0; k < 8; ++k) bits |= static_cast<std::uint64_t>(trigger_bits8(p + 8 * k)) << (8 * k);
-  return bits;
+inline constexpr unsigned trigger_step = 8;
+inline std::uint32_t trigger_bits_step(const byte* p, bool at_start = false) noexcept { return trigger_bits8(p, at_start); }
 #endif
-}
 
 // Trigger bits for the bytes [block, block + 64) of a text of `n` bytes (bits past the end are zero).
+// Steps read the text in place: the first step of the text reads no byte before it, a last partial step
+// re-reads the text's last full step and drops the bits it already had. Only texts shorter than a step
+// (plus three bytes) go through a small padded copy.
 inline std::uint64_t trigger_mask(const byte* text, std::size_t n, std::size_t block) noexcept {
-  if (block >= 8 && block + 64 <= n) return trigger_bits64(text + block);
-  // The first and the last block: a padded copy (spaces before the text, zeros after it).
-  byte padded[8 + 64];
-  std::memset(padded, ' ', 8);
-  std::memset(padded + 8, 0, 64);
-  const std::size_t before = block < 8 ? block : 8;
-  std::memcpy(padded + 8 - before, text + block - before, before);
-  const std::size_t count = n - block < 64 ? n - block : 64;
-  std::memcpy(padded + 8, text + block, count);
-  return trigger_bits64(padded + 8);
+  std::uint64_t bits = 0;
+  for (unsigned k = 0; k < 64; k += trigger_step) {
+    const std::size_t p = block + k;
+    if (p >= n) break;
+    std::uint32_t step;
+    if (p >= 3 && p + trigger_step <= n) {
+      step = trigger_bits_step(text + p);
+    } else if (p == 0 && trigger_step <= n) {
+      step = trigger_bits_step(text, true);
+    } else if (p + trigger_step > n && n >= trigger_step + 3) {
+      const std::size_t last = n - trigger_step;
+      step = trigger_bits_step(text + last) >> (p - last);
+    } else {
+      byte padded[8 + trigger_step] = {};
+      padded[5] = padded[6] = padded[7] = ' ';  // before the text: no trigger can look back into it
+      for (std::size_t b = 1; b <= 3 && b <= p; ++b) padded[8 - b] = text[p - b];
+      const std::size_t count = n - p < trigger_step ? n - p : trigger_step;
+      for (std::size_t i = 0; i < count; ++i) padded[8 + i] = text[p + i];
+      step = trigger_bits_step(padded + 8);
+    }
+    bits |= static_cast<std::uint64_t>(step) << k;
+  }
+  return bits;
 }
 
 }  // namespace otklik::detail

@@ -2,6 +2,8 @@
 // lowercase form, and the word's meaning in the lexicon.
 #include "words.hpp"
 
+#include <cstring>
+
 namespace otklik::detail {
 
 text_word word_at(const text_view& t, std::size_t i) noexcept {
@@ -31,14 +33,19 @@ text_word word_at(const text_view& t, std::size_t i) noexcept {
 void lowercase(const text_view& t, std::size_t s, std::size_t e, lower_word& out) noexcept {
   out.size = 0;
   if (e <= s || e - s >= sizeof out.bytes) return;
-  for (std::size_t k = s; k < e;) {
-    unsigned n = letter_length(t, k);
-    if (n == 0) n = sequence_length(t, k) == 0 ? 1 : sequence_length(t, k);
-    if (k + n > e) n = static_cast<unsigned>(e - k);
-    fold_letter(t.data + k, n, out.bytes + (k - s));
-    k += n;
+  const std::size_t n = e - s;
+  std::memcpy(out.bytes, t.data + s, n);
+  // Fold capitals in place: A-Z, and D0 80..D0 AF (a D0 byte is always a lead byte).
+  for (std::size_t k = 0; k < n; ++k) {
+    const byte c = out.bytes[k];
+    if (is_ascii_upper(c)) {
+      out.bytes[k] = static_cast<byte>(c + 32);
+    } else if (c == 0xD0 && k + 1 < n && out.bytes[k + 1] <= 0xAF && out.bytes[k + 1] >= 0x80) {
+      fold_letter(t.data + s + k, 2, out.bytes + k);
+      ++k;
+    }
   }
-  out.size = e - s;
+  out.size = n;
 }
 
 lex meaning_of(const text_view& t, std::size_t s, std::size_t e) noexcept {
@@ -91,15 +98,29 @@ text_word word_before(const text_view& t, std::size_t i, std::size_t floor, bool
 }
 
 bool sentence_starts_at(const text_view& t, std::size_t i) noexcept {
-  while (i > 0 && (t.data[i - 1] == ' ' || t.data[i - 1] == '\t')) --i;
+  const byte* b = t.data;
+  while (i > 0 && (b[i - 1] == ' ' || b[i - 1] == '\t')) --i;
   if (i == 0) return true;
-  const byte c = t.data[i - 1];
+  const byte c = b[i - 1];
   if (c == '!' || c == '?' || c == '\n' || c == '\r') return true;
   if (c != '.') return false;
-  // "тел.", "ул.", "no.", "Mr." end no sentence; "МФЦ." and longer words do.
-  bool number = false;
-  const text_word w = word_before(t, i, i >= 48 ? i - 48 : 0, number);
-  return number || w.empty() || w.end + 1 != i || w.letters > 3 || w.all_caps;
+  // "тел.", "ул.", "no.", "Mr." end no sentence; "МФЦ.", a number and longer words do.
+  std::size_t j = i - 1;
+  unsigned letters = 0;
+  bool upper = true;
+  while (j > 0 && letters <= 3) {
+    if (is_ascii_alpha(b[j - 1])) {
+      upper = upper && is_ascii_upper(b[j - 1]);
+      --j;
+    } else if (j >= 2 && is_continuation(b[j - 1]) && is_cyrillic_lead(b[j - 2])) {
+      upper = upper && is_upper_letter_at(t, j - 2);
+      j -= 2;
+    } else {
+      break;
+    }
+    ++letters;
+  }
+  return letters == 0 || letters > 3 || (letters >= 2 && upper);
 }
 
 }  // namespace otklik::detail
