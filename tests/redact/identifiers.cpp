@@ -325,7 +325,10 @@ std::string ipv6(rng& r) {
   std::string out;
   switch (r.below(4)) {
     case 0:  // full form
-      for (int i = 0; i < 8; ++i) out += (i ? ":" : "") + hex_group(4);
+      for (int i = 0; i < 8; ++i) {
+        if (i) out += ':';
+        out += hex_group(4);
+      }
       break;
     case 1: out = "2001:db8::" + hex_group(4); break;
     case 2: out = "fe80::" + hex_group(4) + ":" + hex_group(4) + ":" + hex_group(4) + ":" + hex_group(4); break;
@@ -400,7 +403,8 @@ std::string passport_foreign(rng& r) {
 
 std::string unchecked_number(rng& r, std::size_t length) {
   for (;;) {
-    std::string d = std::to_string(r.between(1, 9)) + random_digits(r, length - 1);
+    std::string d(1, static_cast<char>('0' + r.between(1, 9)));
+    d += random_digits(r, length - 1);
     bool passes = luhn_ok(d);
     if (length == 10 || length == 12) passes = passes || inn_ok(d);
     if (length == 11) passes = passes || std::stoi(d.substr(9)) == snils_check(d.substr(0, 9));

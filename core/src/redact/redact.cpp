@@ -25,7 +25,7 @@ scratch_space& scratch() {
 redaction redact(std::string_view text) {
   redaction result;
   if (text.size() >= UINT32_MAX) {  // offsets are 32-bit: a larger text is redacted whole
-    result.text = "[" + std::string(to_string(pii_type::person)) + "]";
+    result.text.assign("[PERSON]");
     result.findings.push_back(finding{pii_type::person, 0, UINT32_MAX});
     return result;
   }

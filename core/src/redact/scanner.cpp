@@ -86,7 +86,11 @@ std::size_t word_end(const text_view& t, std::size_t s, unsigned& letters) noexc
     const std::uint32_t inside = run == 16 ? 0xFFFFu : (1u << run) - 1u;
     letters += popcount16((ascii | valid_lead) & inside);
     i += run;
-    if (run < 16) break;
+    if (run < 16) {
+      // Stopped at a space or ASCII punctuation other than a hyphen or an apostrophe: the word ends here.
+      if (b[i] < 0x80 && b[i] != '-' && b[i] != '\'') return i;
+      break;
+    }
   }
 #endif
   for (;;) {

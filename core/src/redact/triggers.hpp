@@ -1,6 +1,6 @@
 // Finds the bytes where personal data can start, 64 bytes at a time: ASCII 0x30..0x5A (digits, ":", "@",
 // capitals, and the rarely written ";<=>?" that come free with the range), Cyrillic capitals (D0 80..D0 AF),
-// and the letters "ч" (D1 87) and "н" after "в" (D0 B2 D0 BD) that patronymics end with. (A URL is found
+// and the letters patronymics end with: "ч" after "и" (D0 B8 D1 87) and "н" after "в" (D0 B2 D0 BD). (A URL is found
 // at the colon of "http://"; a bare "www." link is found by its "@" or long numbers, if personal.) Three implementations give bit-identical masks: SSE2
 // (every x86-64), WebAssembly SIMD128 (when built with -msimd128), and portable SWAR on 64-bit integers.
 #pragma once
@@ -29,6 +29,7 @@ inline std::uint32_t trigger_bits16(const byte* p, bool at_start = false) noexce
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   const __m128i b1 = at_start ? _mm_slli_si128(v, 1) : _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
   const __m128i b2 = at_start ? _mm_slli_si128(v, 2) : _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 2));
+  const __m128i b3 = at_start ? _mm_slli_si128(v, 3) : _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 3));
   const __m128i zero = _mm_setzero_si128();
   auto eq = [](__m128i x, int c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(c))); };
   // x in [lo, hi] (unsigned): (x - lo) saturating-minus (hi - lo) is zero.
@@ -40,7 +41,7 @@ inline std::uint32_t trigger_bits16(const byte* p, bool at_start = false) noexce
   const __m128i after_d0 = eq(b1, 0xD0);
   __m128i t = in(v, '0', 'Z');
   t = _mm_or_si128(t, _mm_and_si128(in(v, 0x80, 0xAF), after_d0));
-  t = _mm_or_si128(t, _mm_and_si128(eq(v, 0x87), eq(b1, 0xD1)));
+  t = _mm_or_si128(t, _mm_and_si128(_mm_and_si128(eq(v, 0x87), eq(b1, 0xD1)), _mm_and_si128(eq(b2, 0xB8), eq(b3, 0xD0))));
   t = _mm_or_si128(t, _mm_and_si128(_mm_and_si128(eq(v, 0xBD), after_d0), eq(b2, 0xB2)));
   return static_cast<std::uint32_t>(_mm_movemask_epi8(t));
 }
@@ -54,6 +55,8 @@ inline std::uint32_t trigger_bits16(const byte* p, bool at_start = false) noexce
                              : wasm_v128_load(p - 1);
   const v128_t b2 = at_start ? wasm_i8x16_shuffle(zero, v, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29)
                              : wasm_v128_load(p - 2);
+  const v128_t b3 = at_start ? wasm_i8x16_shuffle(zero, v, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28)
+                             : wasm_v128_load(p - 3);
   auto eq = [](v128_t x, int c) { return wasm_i8x16_eq(x, wasm_i8x16_splat(static_cast<std::int8_t>(c))); };
   auto in = [](v128_t x, int lo, int hi) {
     return wasm_i8x16_eq(wasm_u8x16_sub_sat(wasm_i8x16_sub(x, wasm_i8x16_splat(static_cast<std::int8_t>(lo))),
@@ -63,7 +66,7 @@ inline std::uint32_t trigger_bits16(const byte* p, bool at_start = false) noexce
   const v128_t after_d0 = eq(b1, 0xD0);
   v128_t t = in(v, '0', 'Z');
   t = wasm_v128_or(t, wasm_v128_and(in(v, 0x80, 0xAF), after_d0));
-  t = wasm_v128_or(t, wasm_v128_and(eq(v, 0x87), eq(b1, 0xD1)));
+  t = wasm_v128_or(t, wasm_v128_and(wasm_v128_and(eq(v, 0x87), eq(b1, 0xD1)), wasm_v128_and(eq(b2, 0xB8), eq(b3, 0xD0))));
   t = wasm_v128_or(t, wasm_v128_and(wasm_v128_and(eq(v, 0xBD), after_d0), eq(b2, 0xB2)));
   return static_cast<std::uint32_t>(wasm_i8x16_bitmask(t));
 }
@@ -77,9 +80,10 @@ inline std::uint32_t trigger_bits8(const byte* p, bool at_start = false) noexcep
   const std::uint64_t before = at_start ? 0 : load(p - 8 + 5) << 40;  // bytes p[-3..-1] in the top three bytes
   const std::uint64_t b1 = (v << 8) | (before >> 56);
   const std::uint64_t b2 = (v << 16) | (before >> 48);
+  const std::uint64_t b3 = (v << 24) | (before >> 40);
   const std::uint64_t after_d0 = equal(b1, 0xD0);
   const std::uint64_t t = in_range(v, '0', 'Z') | (in_range(v ^ highs, 0x00, 0x2F) & after_d0) |
-                          (equal(v, 0x87) & equal(b1, 0xD1)) |
+                          (equal(v, 0x87) & equal(b1, 0xD1) & equal(b2, 0xB8) & equal(b3, 0xD0)) |
                           (equal(v, 0xBD) & after_d0 & equal(b2, 0xB2));
   // One bit per byte: gather the 0x80 flags.
   return static_cast<std::uint32_t>(((t >> 7) * 0x0102040810204080ull) >> 56);
@@ -100,6 +104,11 @@ inline std::uint32_t trigger_bits_step(const byte* p, bool at_start = false) noe
 // re-reads the text's last full step and drops the bits it already had. Only texts shorter than a step
 // (plus three bytes) go through a small padded copy.
 inline std::uint64_t trigger_mask(const byte* text, std::size_t n, std::size_t block) noexcept {
+  if (block >= 3 && block + 64 <= n) {  // inside the text: no checks per step
+    std::uint64_t inner = 0;
+    for (unsigned k = 0; k < 64; k += trigger_step) inner |= static_cast<std::uint64_t>(trigger_bits_step(text + block + k)) << k;
+    return inner;
+  }
   std::uint64_t bits = 0;
   for (unsigned k = 0; k < 64; k += trigger_step) {
     const std::size_t p = block + k;
