@@ -143,7 +143,7 @@ void passport_sentence(rng& r, builder& b, bool ru) {
   }
   switch (r.below(8)) {
     case 0: case 1: {  // series and number as separate words
-      const std::string series = passport_ru(r).substr(0, 2) + std::to_string(r.between(10, 24));
+      const std::string series = cat() << passport_ru(r).substr(0, 2) << std::to_string(r.between(10, 24));
       const std::string number = std::to_string(r.between(100001, 999999));
       const char* joiner = r.chance(50) ? " номер " : " № ";
       b.fill(one_of(r, {"Паспорт серии {}.", "паспорт: серия {}, выдан ОВД.", "Паспорт серия {} не приняли."}),
@@ -153,7 +153,7 @@ void passport_sentence(rng& r, builder& b, bool ru) {
     case 2:
       b.fill(one_of(r, {"Загранпаспорт {}.", "Номер загранпаспорта {} указал верно."}),
              [&] {
-               std::string number = std::to_string(r.between(70, 77)) + (r.chance(50) ? " " : "");
+               std::string number = std::string(cat() << std::to_string(r.between(70, 77)) << (r.chance(50) ? " " : ""));
                for (int i = 0; i < 7; ++i) number += r.digit();
                b.value(pii_type::passport, number);
              });
@@ -278,13 +278,13 @@ std::string amount(rng& r, bool ru) {
   if (ru) {
     switch (r.below(5)) {
       case 0: return std::to_string(r.between(1, 99)) + " 000";
-      case 1: return std::to_string(r.between(1, 9)) + " " + std::to_string(r.between(100, 999)) + " 000";
+      case 1: return cat() << std::to_string(r.between(1, 9)) << " " << std::to_string(r.between(100, 999)) << " 000";
       case 2: return std::to_string(r.between(100, 9999));
-      case 3: return std::to_string(r.between(1, 9)) + " " + std::to_string(r.between(100, 999)) + "," + std::to_string(r.between(10, 99));
-      default: return std::to_string(r.between(1, 99)) + " " + std::to_string(r.between(100, 999));
+      case 3: return cat() << std::to_string(r.between(1, 9)) << " " << std::to_string(r.between(100, 999)) << "," << std::to_string(r.between(10, 99));
+      default: return cat() << std::to_string(r.between(1, 99)) << " " << std::to_string(r.between(100, 999));
     }
   }
-  return std::to_string(r.between(1, 9)) + "," + std::to_string(r.between(100, 999)) + ".00";
+  return std::string(cat() << std::to_string(r.between(1, 9)) << "," << std::to_string(r.between(100, 999)) << ".00");
 }
 
 std::string event_date(rng& r, bool ru) {
@@ -313,7 +313,7 @@ void lookalike_sentence(rng& r, builder& b, bool ru) {
         case 1: value = std::to_string(r.between(100000000, 999999999)); tmpl = ru ? "КПП {} указан верно." : "KPP {}."; break;
         case 2: value = unchecked_number(r, 14); tmpl = ru ? "Трек-номер {} не отслеживается." : "Tracking number {} is unknown."; break;
         case 3: value = std::to_string(r.between(100000, 999999)); tmpl = ru ? "Код подтверждения {} не пришёл." : "The code {} never arrived."; break;
-        default: value = std::to_string(r.between(100, 999)) + "-" + std::to_string(r.between(100, 999)); tmpl = ru ? "Код подразделения {}." : "Unit code {}."; break;
+        default: value = cat() << std::to_string(r.between(100, 999)) << "-" << std::to_string(r.between(100, 999)); tmpl = ru ? "Код подразделения {}." : "Unit code {}."; break;
       }
       b.fill(tmpl, [&] { b.kept("requisites", value); });
       break;

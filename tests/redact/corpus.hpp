@@ -43,6 +43,22 @@ class rng {
   std::uint64_t state_;
 };
 
+// String concatenation whose parts are evaluated left to right: C++17 sequences the operands of <<, but not
+// those of +, so `a(r) + b(r)` could draw the random numbers in either order and the corpus would depend on
+// the compiler. Every expression that draws more than once is written with cat.
+struct cat {
+  std::string text;
+  cat& operator<<(std::string_view part) {
+    text += part;
+    return *this;
+  }
+  cat& operator<<(char c) {
+    text += c;
+    return *this;
+  }
+  operator std::string() const { return text; }  // NOLINT: meant to convert implicitly
+};
+
 // Personal data that must be redacted: [start, end) in bytes.
 struct gold_span {
   pii_type type{};

@@ -151,7 +151,7 @@ std::string snils(rng& r, bool valid) {
 }
 
 std::string inn(rng& r, bool person, bool valid) {
-  std::string d = two_digits(r.between(1, 92)) + two_digits(r.between(1, 99));
+  std::string d = std::string(cat() << two_digits(r.between(1, 92)) << two_digits(r.between(1, 99)));
   if (person) {
     d += random_digits(r, 6);
     d += static_cast<char>('0' + weighted_mod11(d, {7, 2, 4, 10, 3, 5, 9, 4, 6, 8}));
@@ -166,7 +166,7 @@ std::string inn(rng& r, bool person, bool valid) {
 
 std::string ogrn(rng& r, bool sole_trader, bool valid) {
   std::string d = sole_trader ? "3" : std::string(1, r.chance(80) ? '1' : '5');
-  d += two_digits(r.between(2, 24)) + two_digits(r.between(1, 92));
+  d += std::string(cat() << two_digits(r.between(2, 24)) << two_digits(r.between(1, 92)));
   d += random_digits(r, sole_trader ? 9 : 7);
   const unsigned long long body = std::stoull(d);
   d += static_cast<char>('0' + static_cast<int>(body % (sole_trader ? 13 : 11) % 10));
@@ -175,7 +175,7 @@ std::string ogrn(rng& r, bool sole_trader, bool valid) {
 }
 
 std::string oms(rng& r, bool valid) {
-  std::string d = two_digits(r.between(1, 99)) + random_digits(r, 13);
+  std::string d = std::string(cat() << two_digits(r.between(1, 99)) << random_digits(r, 13));
   char check = static_cast<char>('0' + oms_check(d));
   if (!valid) check = other_digit(r, check);
   d += check;
@@ -187,9 +187,9 @@ std::string card(rng& r, bool valid) {
   std::size_t length = 16;
   switch (r.below(8)) {
     case 0: case 1: body = "4" + random_digits(r, 5); break;                                   // Visa
-    case 2: body = "5" + std::to_string(r.between(1, 5)) + random_digits(r, 4); break;         // Mastercard
-    case 3: body = std::to_string(r.between(2221, 2720)) + random_digits(r, 2); break;         // Mastercard 2-series
-    case 4: case 5: body = "220" + std::to_string(r.between(0, 4)) + random_digits(r, 2); break;  // Mir
+    case 2: body = std::string(cat() << "5" << std::to_string(r.between(1, 5)) << random_digits(r, 4)); break;         // Mastercard
+    case 3: body = std::string(cat() << std::to_string(r.between(2221, 2720)) << random_digits(r, 2)); break;         // Mastercard 2-series
+    case 4: case 5: body = std::string(cat() << "220" << std::to_string(r.between(0, 4)) << random_digits(r, 2)); break;  // Mir
     case 6: body = r.chance(50) ? "34" : "37"; body += random_digits(r, 4); length = 15; break;  // American Express
     default: body = "62" + random_digits(r, 4); length = r.chance(50) ? 16 : 19; break;         // UnionPay
   }
@@ -239,7 +239,7 @@ std::string iban(rng& r) {
 
 std::string phone_ru(rng& r) {
   static const char* landline[] = {"495", "499", "812", "343", "383", "846", "861", "863", "843", "831", "800"};
-  const std::string area = r.chance(75) ? "9" + random_digits(r, 2) : landline[r.below(11)];
+  const std::string area = r.chance(75) ? std::string(cat() << "9" << random_digits(r, 2)) : std::string(landline[r.below(11)]);
   const std::string n = random_digits(r, 7);
   const std::string a = n.substr(0, 3), b = n.substr(3, 2), c = n.substr(5, 2);
   switch (r.below(20)) {
@@ -265,15 +265,15 @@ std::string phone_ru(rng& r) {
 std::string phone_international(rng& r) {
   switch (r.below(10)) {
     case 0: return "+44 20 7946 " + random_digits(r, 4);
-    case 1: return "+44 7" + random_digits(r, 3) + " " + random_digits(r, 6);
-    case 2: return "+1 (" + std::to_string(r.between(201, 989)) + ") 555-" + random_digits(r, 4);
-    case 3: return "+1 " + std::to_string(r.between(201, 989)) + "-555-" + random_digits(r, 4);
+    case 1: return cat() << "+44 7" << random_digits(r, 3) << " " << random_digits(r, 6);
+    case 2: return cat() << "+1 (" + std::to_string(r.between(201, 989)) + ") 555-" << random_digits(r, 4);
+    case 3: return cat() << "+1 " << std::to_string(r.between(201, 989)) << "-555-" << random_digits(r, 4);
     case 4: return "+49 30 " + random_digits(r, 8);
-    case 5: return "+375 29 " + random_digits(r, 3) + "-" + random_digits(r, 2) + "-" + random_digits(r, 2);
-    case 6: return "+380 " + two_digits(r.between(50, 99)) + " " + random_digits(r, 3) + " " + random_digits(r, 2) + " " + random_digits(r, 2);
-    case 7: return "+998 90 " + random_digits(r, 3) + " " + random_digits(r, 2) + " " + random_digits(r, 2);
-    case 8: return "+33 1 " + random_digits(r, 2) + " " + random_digits(r, 2) + " " + random_digits(r, 2) + " " + random_digits(r, 2);
-    default: return "+86 138 " + random_digits(r, 4) + " " + random_digits(r, 4);
+    case 5: return cat() << "+375 29 " << random_digits(r, 3) << "-" << random_digits(r, 2) << "-" << random_digits(r, 2);
+    case 6: return cat() << "+380 " << two_digits(r.between(50, 99)) << " " << random_digits(r, 3) << " " << random_digits(r, 2) << " " << random_digits(r, 2);
+    case 7: return cat() << "+998 90 " << random_digits(r, 3) << " " << random_digits(r, 2) << " " << random_digits(r, 2);
+    case 8: return cat() << "+33 1 " << random_digits(r, 2) << " " << random_digits(r, 2) << " " << random_digits(r, 2) << " " << random_digits(r, 2);
+    default: return cat() << "+86 138 " << random_digits(r, 4) << " " << random_digits(r, 4);
   }
 }
 
@@ -285,15 +285,15 @@ std::string email(rng& r) {
   if (r.chance(8)) {
     static const char* local_ru[] = {"иван", "мария.петрова", "почта", "ольга85"};
     static const char* domain_ru[] = {"почта.рф", "пример.рф", "мойсайт.рф"};
-    return std::string(local_ru[r.below(4)]) + "@" + domain_ru[r.below(3)];
+    return std::string(cat() << std::string(local_ru[r.below(4)]) << "@" << domain_ru[r.below(3)]);
   }
   std::string local;
   switch (r.below(6)) {
-    case 0: local = std::string(first[r.below(12)]) + "." + last[r.below(9)]; break;
-    case 1: local = std::string(last[r.below(9)]) + std::to_string(r.between(1, 99)); break;
-    case 2: local = std::string(first[r.below(12)]) + "_" + last[r.below(9)]; break;
-    case 3: local = std::string(last[r.below(9)]) + "-" + first[r.below(12)] + "+gov"; break;
-    case 4: local = std::string(1, first[r.below(12)][0]) + "." + last[r.below(9)] + std::to_string(r.between(1960, 2005)); break;
+    case 0: local = std::string(cat() << std::string(first[r.below(12)]) << "." << last[r.below(9)]); break;
+    case 1: local = std::string(cat() << std::string(last[r.below(9)]) << std::to_string(r.between(1, 99))); break;
+    case 2: local = std::string(cat() << std::string(first[r.below(12)]) << "_" << last[r.below(9)]); break;
+    case 3: local = std::string(cat() << std::string(last[r.below(9)]) << "-" << first[r.below(12)] << "+gov"); break;
+    case 4: local = std::string(cat() << std::string(1, first[r.below(12)][0]) << "." << last[r.below(9)] << std::to_string(r.between(1960, 2005))); break;
     default: local = std::string(last[r.below(9)]); break;
   }
   std::string out = local + "@" + domains[r.below(14)];
@@ -305,11 +305,11 @@ std::string email(rng& r) {
 
 std::string ipv4(rng& r) {
   switch (r.below(4)) {
-    case 0: return "192.168." + std::to_string(r.between(0, 255)) + "." + std::to_string(r.between(1, 254));
-    case 1: return "10." + std::to_string(r.between(0, 255)) + "." + std::to_string(r.between(0, 255)) + "." + std::to_string(r.between(1, 254));
+    case 0: return cat() << "192.168." << std::to_string(r.between(0, 255)) << "." << std::to_string(r.between(1, 254));
+    case 1: return cat() << "10." << std::to_string(r.between(0, 255)) << "." << std::to_string(r.between(0, 255)) << "." << std::to_string(r.between(1, 254));
     default:
-      return std::to_string(r.between(1, 223)) + "." + std::to_string(r.between(0, 255)) + "." +
-             std::to_string(r.between(0, 255)) + "." + std::to_string(r.between(1, 254));
+      return cat() << std::to_string(r.between(1, 223)) << "." << std::to_string(r.between(0, 255)) << "."
+                   << std::to_string(r.between(0, 255)) << "." << std::to_string(r.between(1, 254));
   }
 }
 
@@ -343,16 +343,16 @@ std::string ipv6(rng& r) {
 std::string personal_url(rng& r) {
   static const char* hosts[] = {"www.gosuslugi.ru", "lk.mos.ru", "portal.example.org", "service.nalog.ru", "forms.gov.spb.ru"};
   static const char* paths[] = {"/form", "/status", "/lk/profile", "/api/v1/check", "/feedback/new", "/appointment"};
-  const std::string base = std::string(r.chance(85) ? "https://" : "http://") + hosts[r.below(5)] + paths[r.below(6)];
+  const std::string base = cat() << (r.chance(85) ? "https://" : "http://") << hosts[r.below(5)] << paths[r.below(6)];
   switch (r.below(8)) {
     case 0: return base + "?email=" + email(r);
     case 1: return base + "?phone=%2B7916" + random_digits(r, 7) + "&lang=ru";
     case 2: return base + "?lang=ru&name=Ivan+Petrov";
     case 3: return base + "?user=ivanov" + std::to_string(r.between(1, 99)) + "&page=2";
-    case 4: return base + "?token=" + random_digits(r, 8) + "abcdef" + random_digits(r, 6);
+    case 4: return cat() << base << "?token=" << random_digits(r, 8) << "abcdef" << random_digits(r, 6);
     case 5: return base + "?snils=" + random_digits(r, 11);
     case 6: return base + "/unsubscribe/" + email(r);
-    default: return base + "?session=" + random_digits(r, 4) + "f3a9" + random_digits(r, 8) + "&step=1";
+    default: return cat() << base << "?session=" << random_digits(r, 4) << "f3a9" << random_digits(r, 8) << "&step=1";
   }
 }
 
@@ -384,7 +384,7 @@ std::string plate(rng& r) {
 }
 
 std::string passport_ru(rng& r) {
-  const std::string series = two_digits(r.between(1, 99)) + two_digits(r.between(0, 24));
+  const std::string series = cat() << two_digits(r.between(1, 99)) << two_digits(r.between(0, 24));
   const std::string number = std::to_string(r.between(100001, 999999));
   switch (r.below(4)) {
     case 0: case 1: return series.substr(0, 2) + " " + series.substr(2) + " " + number;
@@ -395,9 +395,9 @@ std::string passport_ru(rng& r) {
 
 std::string passport_foreign(rng& r) {
   switch (r.below(3)) {
-    case 0: return two_digits(r.between(70, 77)) + " " + random_digits(r, 7);
-    case 1: return std::string(1, static_cast<char>('A' + r.below(26))) + static_cast<char>('A' + r.below(26)) + random_digits(r, 7);
-    default: return std::to_string(r.between(1, 9)) + random_digits(r, 8);
+    case 0: return cat() << two_digits(r.between(70, 77)) << " " << random_digits(r, 7);
+    case 1: return cat() << std::string(1, static_cast<char>('A' + r.below(26))) << static_cast<char>('A' + r.below(26)) << random_digits(r, 7);
+    default: return cat() << std::to_string(r.between(1, 9)) << random_digits(r, 8);
   }
 }
 

@@ -23,9 +23,9 @@ std::string russian_street(rng& r) {
     case 0: case 1: case 2: return std::string("ул. ") + any(r, names_gen);
     case 3: return std::string("улица ") + any(r, names_gen);
     case 4: case 5: return std::string("ул. ") + any(r, names_adj);
-    case 6: return std::string(r.chance(50) ? "пр-т " : "проспект ") + any(r, names_gen);
-    case 7: return std::string(r.chance(50) ? "пер. " : "переулок ") + any(r, {"Садовый", "Кривоколенный", "Школьный", "Почтовый"});
-    case 8: return std::string(r.chance(50) ? "б-р " : "бульвар ") + any(r, names_gen);
+    case 6: return cat() << std::string(r.chance(50) ? "пр-т " : "проспект ") << any(r, names_gen);
+    case 7: return cat() << std::string(r.chance(50) ? "пер. " : "переулок ") << any(r, {"Садовый", "Кривоколенный", "Школьный", "Почтовый"});
+    case 8: return cat() << std::string(r.chance(50) ? "б-р " : "бульвар ") << any(r, names_gen);
     case 9: return any(r, {"Тверская улица", "Ленинский проспект", "Невский пр-т", "Кутузовский проспект"});
     case 10: return std::string("мкр. ") + any(r, {"Северный", "Южный", "Солнечный"});
     default: return std::string("наб. ") + any(r, {"Фонтанки", "Мойки", "Обводного канала"});
@@ -84,12 +84,12 @@ std::string russian_address(rng& r) {
   std::string house = russian_house(r);
   std::string flat = russian_flat(r);
   switch (r.below(10)) {
-    case 0: case 1: return postcode(r) + ", " + city_line(r) + ", " + street + ", " + house + flat;
+    case 0: case 1: return cat() << postcode(r) << ", " << city_line(r) << ", " << street << ", " << house << flat;
     case 2: case 3: return city_line(r) + ", " + street + ", " + house + flat;
     case 4: case 5: case 6: return street + ", " + house + flat;
-    case 7: return street + " " + std::to_string(r.between(1, 99)) + "-" + std::to_string(r.between(1, 200));
-    case 8: return region_line(r) + ", " + city_line(r) + ", " + street + ", " + house + flat;
-    default: return postcode(r) + ", " + region_line(r) + ", " + city_line(r) + ", " + street + ", " + house;
+    case 7: return cat() << street << " " << std::to_string(r.between(1, 99)) << "-" << std::to_string(r.between(1, 200));
+    case 8: return cat() << region_line(r) << ", " << city_line(r) << ", " << street << ", " << house << flat;
+    default: return cat() << postcode(r) << ", " << region_line(r) << ", " << city_line(r) << ", " << street << ", " << house;
   }
 }
 
@@ -100,12 +100,12 @@ std::string english_address(rng& r) {
                                       "Boulevard", "Blvd", "Way", "Place", "Court"};
   static const char* const us_cities[] = {"Springfield, IL", "Chicago, IL", "New York, NY", "Austin, TX",
                                           "Seattle, WA", "Boston, MA", "Denver, CO"};
-  const std::string street = std::to_string(r.between(1, 9999)) + " " + any(r, names) + " " + any(r, types);
+  const std::string street = cat() << std::to_string(r.between(1, 9999)) << " " << any(r, names) << " " << any(r, types);
   switch (r.below(6)) {
-    case 0: case 1: return street + ", " + any(r, us_cities) + " " + std::to_string(r.between(10001, 99950));
-    case 2: return street + ", Apt " + std::to_string(r.between(1, 40)) + (r.chance(50) ? "B" : "");
-    case 3: return "Flat " + std::to_string(r.between(1, 30)) + ", " + street + ", " + any(r, {"London", "Manchester", "Leeds"}) + " " + uk_postcode(r);
-    case 4: return std::to_string(r.between(1, 300)) + static_cast<char>('A' + r.below(4)) + " " + any(r, names) + " " + any(r, types);
+    case 0: case 1: return cat() << street << ", " << any(r, us_cities) << " " << std::to_string(r.between(10001, 99950));
+    case 2: return cat() << street << ", Apt " << std::to_string(r.between(1, 40)) << (r.chance(50) ? "B" : "");
+    case 3: return cat() << "Flat " << std::to_string(r.between(1, 30)) << ", " << street << ", " << any(r, {"London", "Manchester", "Leeds"}) << " " << uk_postcode(r);
+    case 4: return cat() << std::to_string(r.between(1, 300)) << static_cast<char>('A' + r.below(4)) << " " << any(r, names) << " " << any(r, types);
     default: return street;
   }
 }

@@ -131,26 +131,27 @@ bool lexicon::add(const std::string& word, lex kind) {
   const std::uint64_t h = hash_lower_word(w, word.size(), w + word.size());
   if (find(w, word.size(), h) != lex::none) return true;  // the first meaning listed wins
   for (const std::size_t b : {first_bucket(h), second_bucket(h)}) {
-    for (int way = 0; way < 2; ++way) {
-      if (tags_[b].tag[way] != 0) continue;
+    for (unsigned way = 0; way < 4; ++way) {
+      if (static_cast<std::uint16_t>(tags_[b] >> (16 * way)) != 0) continue;
       entries_.push_back({static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint8_t>(word.size()), kind});
       pool_ += word;
-      tags_[b].tag[way] = tag_of(h);
-      slots_[b].entry[way] = static_cast<std::uint16_t>(entries_.size() - 1);
+      tags_[b] |= std::uint64_t{tag_of(h)} << (16 * way);
+      slots_[b * 4 + way] = static_cast<std::uint16_t>(entries_.size() - 1);
       return true;
     }
   }
-  return false;  // all four places taken: the caller grows the table
+  return false;  // all eight places taken: the caller grows the table
 }
 
 lexicon::lexicon() {
-  // About 1,300 forms in 4,096 buckets of two, each word in one of two buckets; should all four places of
-  // a word be taken, start again with twice as many buckets (the hash has bits for up to 2^20).
-  for (std::size_t size = 4096; size <= (std::size_t{1} << 20); size *= 2) {
+  // About 2,100 forms in 2,048 buckets of four, each word in one of two buckets: a quarter full, so a word
+  // practically always finds a place. Should all eight places of a word be taken, start again with twice
+  // as many buckets (the hash has bits for up to 2^20).
+  for (std::size_t size = 2048; size <= (std::size_t{1} << 20); size *= 2) {
     pool_.clear();
     entries_.clear();
-    tags_.assign(size, tags{{0, 0}});
-    slots_.assign(size, slots{{0, 0}});
+    tags_.assign(size, 0);
+    slots_.assign(size * 4, 0);
     mask_ = size - 1;
     if (fill()) break;
   }
