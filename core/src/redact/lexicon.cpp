@@ -3,6 +3,7 @@
 // surnames are recognised by suffix rules (names.cpp), not listed here.
 #include "lexicon.hpp"
 
+#include <cstring>
 #include <string_view>
 
 namespace otklik::detail {
@@ -104,18 +105,18 @@ constexpr source sources[] = {
     {lex::year_word, "год/m года году"},
 };
 
-// The е spelling of a word written with ё, or "" when it has none.
-std::string without_yo(const std::string& w) {
-  std::string out = w;
+// Writes the е spelling of a word written with ё into `out`; false when it has no ё.
+bool without_yo(const char* w, std::size_t n, char* out) noexcept {
   bool changed = false;
-  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
-    if (static_cast<byte>(out[i]) == 0xD1 && static_cast<byte>(out[i + 1]) == 0x91) {  // ё -> е (D0 B5)
+  for (std::size_t i = 0; i < n; ++i) {
+    out[i] = w[i];
+    if (i + 1 < n && static_cast<byte>(w[i]) == 0xD1 && static_cast<byte>(w[i + 1]) == 0x91) {  // ё -> е (D0 B5)
       out[i] = static_cast<char>(0xD0);
-      out[i + 1] = static_cast<char>(0xB5);
+      out[++i] = static_cast<char>(0xB5);
       changed = true;
     }
   }
-  return changed ? out : std::string();
+  return changed;
 }
 
 }  // namespace
@@ -125,16 +126,16 @@ const lexicon& lexicon::get() {
   return instance;
 }
 
-bool lexicon::add(const std::string& word, lex kind) {
-  if (word.empty() || word.size() > max_word_bytes) return true;
-  const auto* w = reinterpret_cast<const byte*>(word.data());
-  const std::uint64_t h = hash_lower_word(w, word.size(), w + word.size());
-  if (find(w, word.size(), h) != lex::none) return true;  // the first meaning listed wins
+bool lexicon::add(const char* word, std::size_t n, lex kind) {
+  if (n == 0 || n > max_word_bytes) return true;
+  const auto* w = reinterpret_cast<const byte*>(word);
+  const std::uint64_t h = hash_lower_word(w, n, w + n);
+  if (find(w, n, h) != lex::none) return true;  // the first meaning listed wins
   for (const std::size_t b : {first_bucket(h), second_bucket(h)}) {
     for (unsigned way = 0; way < 4; ++way) {
       if (static_cast<std::uint16_t>(tags_[b] >> (16 * way)) != 0) continue;
-      entries_.push_back({static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint8_t>(word.size()), kind});
-      pool_ += word;
+      entries_.push_back({static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint8_t>(n), kind});
+      pool_.append(word, n);
       tags_[b] |= std::uint64_t{tag_of(h)} << (16 * way);
       slots_[b * 4 + way] = static_cast<std::uint16_t>(entries_.size() - 1);
       return true;
@@ -158,31 +159,37 @@ lexicon::lexicon() {
 }
 
 bool lexicon::fill() {
+  char form[max_word_bytes + 16], plain[max_word_bytes + 16];
+  // Adds a form and its е spelling.
+  auto add_form = [&](std::size_t n) { return add(form, n, kind_) && (!without_yo(form, n, plain) || add(plain, n, kind_)); };
   for (const source& src : sources) {
-    std::string_view list = src.words;
-    while (!list.empty()) {
-      const std::size_t space = list.find(' ');
-      const std::string_view item = list.substr(0, space);
-      list = space == std::string_view::npos ? std::string_view() : list.substr(space + 1);
-      if (item.empty()) continue;
-      const std::size_t slash = item.find('/');
-      std::vector<std::string> forms;
-      if (slash == std::string_view::npos) {
-        forms.emplace_back(item);
-      } else {
-        const std::string stem(item.substr(0, slash));
-        std::string_view ends = endings(item[slash + 1]);
-        for (;;) {
-          const std::size_t comma = ends.find(',');
-          forms.push_back(stem + std::string(ends.substr(0, comma)));
-          if (comma == std::string_view::npos) break;
-          ends.remove_prefix(comma + 1);
+    kind_ = src.kind;
+    for (const char* p = src.words; *p;) {
+      while (*p == ' ') ++p;
+      std::size_t n = 0, slash = 0;
+      while (p[n] && p[n] != ' ') {
+        if (p[n] == '/') slash = n;
+        ++n;
+      }
+      if (n == 0) break;
+      if (slash == 0) {  // an exact word
+        if (n <= max_word_bytes) {
+          std::memcpy(form, p, n);
+          if (!add_form(n)) return false;
+        }
+      } else {  // stem/code: the stem with each ending of the code
+        for (const char* e = endings(p[slash + 1]).data(); e;) {
+          const char* comma = std::strchr(e, ',');
+          const std::size_t el = comma ? static_cast<std::size_t>(comma - e) : std::strlen(e);
+          if (slash + el <= max_word_bytes) {
+            std::memcpy(form, p, slash);
+            std::memcpy(form + slash, e, el);
+            if (!add_form(slash + el)) return false;
+          }
+          e = comma ? comma + 1 : nullptr;
         }
       }
-      for (const std::string& form : forms) {
-        const std::string plain = without_yo(form);
-        if (!add(form, src.kind) || (!plain.empty() && !add(plain, src.kind))) return false;
-      }
+      p += n;
     }
   }
   return true;

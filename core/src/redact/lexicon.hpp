@@ -123,8 +123,9 @@ class lexicon {
   [[nodiscard]] std::size_t first_bucket(std::uint64_t h) const noexcept { return static_cast<std::size_t>(h >> 40) & mask_; }
   [[nodiscard]] std::size_t second_bucket(std::uint64_t h) const noexcept { return static_cast<std::size_t>(h >> 20) & mask_; }
   [[nodiscard]] static std::uint16_t tag_of(std::uint64_t h) noexcept { return static_cast<std::uint16_t>(h | 1u); }
-  bool add(const std::string& word, lex kind);
+  bool add(const char* word, std::size_t n, lex kind);
   bool fill();
+  lex kind_ = lex::none;  // the kind of the source being added
   std::string pool_;
   std::vector<entry> entries_;
   std::vector<std::uint64_t> tags_;   // four 16-bit tags per bucket, 0: empty

@@ -11,80 +11,52 @@ namespace otklik::detail {
 
 namespace {
 
-// Byte comparison written out: the suffixes are a few bytes long and a library memcmp call per suffix
-// costs more than the comparison itself.
-bool ends_with_any(const lower_word& w, std::initializer_list<std::string_view> suffixes) noexcept {
-  for (std::string_view s : suffixes) {
-    if (s.size() > w.size) continue;
-    const byte* tail = w.bytes + (w.size - s.size());
-    std::size_t i = s.size();
-    while (i > 0 && tail[i - 1] == static_cast<byte>(s[i - 1])) --i;
-    if (i == 0) return true;
+// Whether the lowercase word ends with `suffix` (bytes compared from the end; suffixes are a few bytes).
+bool ends_with(const byte* w, std::size_t n, const char* suffix, std::size_t k) noexcept {
+  if (k > n) return false;
+  while (k > 0 && w[n - 1] == static_cast<byte>(suffix[k - 1])) --n, --k;
+  return k == 0;
+}
+
+// Whether the word is one of `stems` (space-separated word endings) followed by one of `endings`
+// (space-separated, "-" for none): the case forms of a suffix, e.g. stems "ов ев ин" with endings
+// "- а у ым е ой ы" give Иванов, Иванова, Иванову, Ивановым, Иванове, Ивановой, Ивановы.
+bool stem_and_ending(const lower_word& w, const char* stems, const char* endings) noexcept {
+  for (const char* e = endings; *e;) {
+    std::size_t el = 0;
+    while (e[el] && e[el] != ' ') ++el;
+    const std::size_t ending = (el == 1 && e[0] == '-') ? 0 : el;
+    if (ends_with(w.bytes, w.size, e, ending)) {
+      for (const char* s = stems; *s;) {
+        std::size_t sl = 0;
+        while (s[sl] && s[sl] != ' ') ++sl;
+        if (ends_with(w.bytes, w.size - ending, s, sl)) return true;
+        s += sl;
+        while (*s == ' ') ++s;
+      }
+    }
+    e += el;
+    while (*e == ' ') ++e;
   }
   return false;
 }
 
 }  // namespace
 
-namespace {
-// The last letter of a lowercase Cyrillic word as its second UTF-8 byte (а = B0, ..., я = 8F after D1), or 0.
-unsigned last_letter(const lower_word& w) noexcept {
-  if (w.size < 2 || !is_cyrillic_lead(w.bytes[w.size - 2])) return 0;
-  return (w.bytes[w.size - 2] == 0xD1 ? 0x100u : 0u) | w.bytes[w.size - 1];
-}
-// Codes of the last letters used below (D0 xx -> xx, D1 xx -> 1xx).
-enum : unsigned {
-  l_a = 0xB0, l_v = 0xB2, l_e = 0xB5, l_i_short = 0xB9, l_k = 0xBA, l_m = 0xBC, l_n = 0xBD, l_o = 0xBE,
-  l_i = 0xB8, l_u = 0x183, l_h = 0x185, l_ch = 0x187, l_y = 0x18B, l_yu = 0x18E, l_ya = 0x18F,
-};
-}  // namespace
-
 bool is_patronymic(const lower_word& w, unsigned letters) noexcept {
-  if (letters < 5) return false;
   // -ович/-евич and -ич after ь, м, к, т (Ильич, Кузьмич, Лукич, Никитич), in every case; -овна/-евна/-ична.
-  switch (last_letter(w)) {
-    case l_ch: return ends_with_any(w, {"вич", "ьич", "мич", "кич", "тич"});
-    case l_a: return ends_with_any(w, {"вича", "ьича", "мича", "кича", "тича", "вна", "ична"});
-    case l_u: return ends_with_any(w, {"вичу", "ьичу", "мичу", "кичу", "тичу", "вну", "ичну"});
-    case l_m: return ends_with_any(w, {"вичем", "ьичом", "мичом", "кичом", "тичем"});
-    case l_e: return ends_with_any(w, {"виче", "ьиче", "миче", "киче", "тиче", "вне", "ичне"});
-    case l_y: return ends_with_any(w, {"вны", "ичны"});
-    case l_i_short: return ends_with_any(w, {"вной", "ичной"});
-    case l_yu: return ends_with_any(w, {"вною", "ичною"});
-    default: return false;
-  }
+  return letters >= 5 && (stem_and_ending(w, "вич ьич мич кич тич", "- а у ем ом е") ||
+                          stem_and_ending(w, "вн ичн", "а ы е у ой ою"));
 }
 
 bool is_surname_like(const lower_word& w, unsigned letters, bool strong) noexcept {
   if (letters < 3) return false;
-  const unsigned last = last_letter(w);
-  bool typical = false;
-  switch (last) {
-    case l_v: typical = ends_with_any(w, {"ов", "ев", "ёв"}); break;
-    case l_a: typical = ends_with_any(w, {"ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "яна", "ука", "юка"}); break;
-    case l_u: typical = ends_with_any(w, {"ову", "еву", "ёву", "ину", "ыну", "яну", "уку", "юку", "скому", "цкому"}); break;
-    case l_m: typical = ends_with_any(w, {"овым", "евым", "ёвым", "иным", "ыным", "ским", "ском", "цким", "цком", "яном", "уком", "юком"}); break;
-    case l_e: typical = ends_with_any(w, {"ове", "еве", "ёве", "ине", "ыне", "яне", "уке", "юке", "дзе"}); break;
-    case l_i_short: typical = ends_with_any(w, {"овой", "евой", "ёвой", "иной", "ыной", "ский", "ской", "цкий", "цкой"}); break;
-    case l_y: typical = ends_with_any(w, {"овы"}); break;
-    case l_n: typical = ends_with_any(w, {"ин", "ын", "ян"}); break;
-    case l_o: typical = ends_with_any(w, {"ского", "цкого", "енко"}); break;
-    case l_yu: typical = ends_with_any(w, {"скую", "цкую"}); break;
-    case l_k: typical = ends_with_any(w, {"ук", "юк"}); break;
-    case l_i: typical = ends_with_any(w, {"швили"}); break;
-    default: break;
-  }
-  if (typical || strong || letters < 4) return typical;
-  switch (last) {  // weaker endings: Белых, Рабинович, Гофман
-    case l_h: return ends_with_any(w, {"их", "ых"});
-    case l_ch: return ends_with_any(w, {"ич"});
-    case l_a: return ends_with_any(w, {"ича", "мана"});
-    case l_u: return ends_with_any(w, {"ичу"});
-    case l_m: return ends_with_any(w, {"ичем"});
-    case l_e: return ends_with_any(w, {"иче"});
-    case l_n: return ends_with_any(w, {"ман"});
-    default: return false;
-  }
+  if (stem_and_ending(w, "ов ев ёв ин ын", "- а у ым е ой ы") || stem_and_ending(w, "ск цк", "ий ая ого ому им ом ой ую") ||
+      stem_and_ending(w, "ян ук юк", "- а у ом е") || stem_and_ending(w, "енко дзе швили", "-"))
+    return true;
+  // Weaker endings (Белых, Рабинович, Гофман): ordinary capitalised words have them too.
+  return !strong && letters >= 4 && (stem_and_ending(w, "их ых", "-") || stem_and_ending(w, "ич", "- а у ем е") ||
+                                     stem_and_ending(w, "ман", "- а"));
 }
 
 bool detector::name_word(std::size_t k) const noexcept {
@@ -105,9 +77,7 @@ std::uint16_t detector::morphology(std::size_t k) const noexcept {
       while (s > tok.start && is_continuation(t_.data[s])) --s;
       lowercase(t_, s, tok.end, w);
       if (is_patronymic(w, tok.letters)) bits |= flag_patronymic;
-      for (std::string_view ending : {"ый", "ий", "ой", "ая", "ое", "ые", "ого", "ому", "ым", "ую"}) {
-        if (w.ends_with(ending)) bits |= flag_adjective;
-      }
+      if (stem_and_ending(w, "ый ий ой ая ое ые ого ому ым ую", "-")) bits |= flag_adjective;
       if (tok.meaning != lex::city) {
         if (is_surname_like(w, tok.letters, true)) bits |= flag_surname_strong | flag_surname_weak;
         else if (is_surname_like(w, tok.letters, false)) bits |= flag_surname_weak;
