@@ -136,7 +136,89 @@ bool same_counts(const columnar_store& store, const aggregation& fast, const ben
   return true;
 }
 
-void bench_frames(const dataset_ptr& data, int frames, unsigned threads, int width, int height) {
+// What the rasterizer must do for a frame, independent of the machine's load: triangles, and pixels they cover
+// (each triangle's area within its clip rectangle's bounds; overlapping triangles count twice, as they are
+// shaded twice).
+struct raster_work {
+  int vertices = 0, triangles = 0, draws = 0;
+  double pixels = 0.0;
+};
+
+raster_work raster_work_of(const ImDrawData& d) {
+  raster_work w;
+  w.vertices = d.TotalVtxCount;
+  for (int l = 0; l < d.CmdListsCount; ++l) {
+    const ImDrawList& list = *d.CmdLists[l];
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
+      if (cmd.UserCallback != nullptr || cmd.ElemCount == 0) continue;
+      const ImVec4 clip = cmd.ClipRect;
+      if (clip.z <= clip.x || clip.w <= clip.y) continue;
+      ++w.draws;
+      for (unsigned e = 0; e + 2 < cmd.ElemCount; e += 3) {
+        ImVec2 p[3];
+        for (int v = 0; v < 3; ++v) {
+          p[v] = list.VtxBuffer[static_cast<int>(cmd.VtxOffset + list.IdxBuffer[static_cast<int>(cmd.IdxOffset + e + v)])].pos;
+        }
+        const float min_x = std::max(clip.x, std::min({p[0].x, p[1].x, p[2].x}));
+        const float max_x = std::min(clip.z, std::max({p[0].x, p[1].x, p[2].x}));
+        const float min_y = std::max(clip.y, std::min({p[0].y, p[1].y, p[2].y}));
+        const float max_y = std::min(clip.w, std::max({p[0].y, p[1].y, p[2].y}));
+        if (max_x <= min_x || max_y <= min_y) continue;   // scissored away before rasterizing
+        ++w.triangles;
+        const double area = std::abs((p[1].x - p[0].x) * (p[2].y - p[0].y) - (p[2].x - p[0].x) * (p[1].y - p[0].y)) * 0.5;
+        w.pixels += std::min(area, static_cast<double>((max_x - min_x) * (max_y - min_y)));
+      }
+    }
+  }
+  return w;
+}
+
+struct frame_times {
+  std::vector<double> ui_cpu, wall, cpu;
+  int drawn = 0;   // frames rasterized (the rest were copied from the kept frame)
+};
+
+// Times `frames` frames built by `build` (between NewFrame and Render): the interface's own work (building the
+// frame and ImGui's tessellation) as CPU time, and the whole frame to glFinish (the software rasterizer's work
+// belongs to it) as wall time and as CPU time of the process (every thread: llvmpipe rasterizes on its own
+// threads). With `reuse`, a frame equal to the previous one is copied (what the viewer does when idle); without,
+// every frame is rasterized again (what a frame costs when something on it changed, say a hovered row).
+template <typename Build>
+frame_times time_frames(gl_window& window, int frames, bool reuse, Build build, raster_work& work) {
+  frame_times t;
+  window.set_frame_reuse(reuse);
+  for (int i = 0; i < frames; ++i) {
+    const auto start = clock_type::now();
+    const double cpu_start = process_cpu_ms();
+    window.wait_events(0.0);
+    window.begin_frame();
+    build();
+    ImGui::Render();   // what render() starts with; timed apart as the interface's own work
+    t.ui_cpu.push_back(process_cpu_ms() - cpu_start);
+    work = raster_work_of(*ImGui::GetDrawData());
+    window.render();
+    glFinish();
+    t.wall.push_back(ms_since(start));
+    t.cpu.push_back(process_cpu_ms() - cpu_start);
+    t.drawn += window.drawn() ? 1 : 0;
+    window.present();
+  }
+  window.set_frame_reuse(true);
+  return t;
+}
+
+void print_times(const char* name, const frame_times& idle, const frame_times& redrawn, const raster_work& w,
+                 double baseline_cpu, double settle) {
+  std::printf("  %-9s %6.2f %6.2f %7.2f %7.2f %6.2f %6.2f %4d %7.2f %7.2f %6.2f %6.2f %6.1fx %6.1f %8d %6.2f %5d\n",
+              name, median(idle.ui_cpu), percentile(idle.ui_cpu, 0.95), median(idle.wall), percentile(idle.wall, 0.95),
+              median(idle.cpu), percentile(idle.cpu, 0.95), idle.drawn, median(redrawn.wall),
+              percentile(redrawn.wall, 0.95), median(redrawn.cpu), percentile(redrawn.cpu, 0.95),
+              median(redrawn.cpu) / std::max(baseline_cpu, 1e-9), settle, w.triangles, w.pixels / 1e6,
+              w.draws);
+}
+
+void bench_frames(const dataset_ptr& data, int frames, unsigned threads, int width, int height,
+                  const std::vector<std::string>& only) {
   std::string error;
   window_options options;
   options.width = width;
@@ -148,28 +230,31 @@ void bench_frames(const dataset_ptr& data, int frames, unsigned threads, int wid
     std::printf("\nframes: skipped (%s)\n", error.c_str());
     return;
   }
-  // Baseline in the same window: a frame with nothing in it (clear, an empty ImGui frame, the same glFinish),
-  // the floor the software rasterizer sets before the viewer draws anything.
-  std::vector<double> empty;
-  for (int i = 0; i < frames; ++i) {
-    const auto start = clock_type::now();
-    window->wait_events(0.0);
-    window->begin_frame();
-    window->render();
-    glFinish();
-    empty.push_back(ms_since(start));
-    window->present();
-  }
+  std::printf("\nframes with the data loaded, %dx%d window, %s, %d frames per view and way after the view settled;\n"
+              "ms per frame, median and p95. ui = CPU time building the frame (widgets, charts, ImGui's tessellation);\n"
+              "idle = what the viewer does when nothing changed (the kept frame copied; drawn = frames rasterized);\n"
+              "redrawn = every frame rasterized again (a frame where something changed, e.g. a hovered row);\n"
+              "wall to glFinish; cpu = CPU time of all threads (llvmpipe rasterizes on its own), the figure to trust on\n"
+              "a loaded machine; x empty = redrawn cpu over the empty frame's; triangles and Mpixels (covered,\n"
+              "overlaps counted) are the rasterizer's work, the same on any machine\n",
+              width, height, reinterpret_cast<const char*>(glGetString(GL_RENDERER)), frames);
+  std::printf("  %-9s %13s %15s %13s %4s %15s %13s %7s %6s %8s %6s %5s\n", "", "ui cpu", "idle wall", "idle cpu",
+              "", "redrawn wall", "redrawn cpu", "", "", "", "", "");
+  std::printf("  %-9s %6s %6s %7s %7s %6s %6s %4s %7s %7s %6s %6s %7s %6s %8s %6s %5s\n", "view", "med", "p95", "med",
+              "p95", "med", "p95", "drawn", "med", "p95", "med", "p95", "xempty", "settle", "triangles", "Mpix", "draws");
+  // Baseline in the same window: a frame with nothing in it (clear, an empty ImGui frame, the same copy to the
+  // window and glFinish), the floor the software rasterizer sets before the viewer draws anything.
+  raster_work work;
+  const frame_times empty_idle = time_frames(*window, frames, true, [] {}, work);
+  const frame_times empty = time_frames(*window, frames, false, [] {}, work);
+  const double baseline_cpu = median(empty.cpu);
+  print_times("(empty)", empty_idle, empty, work, baseline_cpu, 0.0);
   app_options app_opts;
   app_opts.threads = threads;
   review_app app(app_opts, window->type(), window->scale());
   app.adopt(data);
-  std::printf("\nidle frames, %dx%d, %s (%d frames per view after the view settled)\n", width, height,
-              reinterpret_cast<const char*>(glGetString(GL_RENDERER)), frames);
-  std::printf("  %-10s %12s %12s %14s %14s %12s %10s %6s\n", "view", "ui median", "ui p95", "frame median", "frame p95",
-              "settle s", "vertices", "draws");
-  std::printf("  %-10s %12s %12s %11.2f ms %11.2f ms\n", "(empty)", "", "", median(empty), percentile(empty, 0.95));
   for (const view_id v : all_views) {
+    if (!only.empty() && std::find(only.begin(), only.end(), to_string(v)) == only.end()) continue;
     app.show(v);
     const auto settle_start = clock_type::now();
     int settled = 0;
@@ -183,26 +268,81 @@ void bench_frames(const dataset_ptr& data, int frames, unsigned threads, int wid
       if (!app.settled()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     const double settle = ms_since(settle_start) / 1000.0;
-    std::vector<double> ui, total;
-    int vertices = 0, draws = 0;
-    for (int i = 0; i < frames; ++i) {
-      const auto start = clock_type::now();
-      window->wait_events(0.0);
-      window->begin_frame();
-      app.frame();
-      ImGui::Render();   // what render() starts with; timed apart as the interface's own work
-      ui.push_back(ms_since(start));
-      vertices = ImGui::GetDrawData()->TotalVtxCount;
-      draws = 0;
-      for (int l = 0; l < ImGui::GetDrawData()->CmdListsCount; ++l) draws += ImGui::GetDrawData()->CmdLists[l]->CmdBuffer.Size;
-      window->render();
-      glFinish();        // the software rasterizer's work belongs to the frame
-      total.push_back(ms_since(start));
-      window->present();
-    }
-    std::printf("  %-10s %9.2f ms %9.2f ms %11.2f ms %11.2f ms %12.1f %10d %6d\n", std::string(to_string(v)).c_str(),
-                median(ui), percentile(ui, 0.95), median(total), percentile(total, 0.95), settle, vertices, draws);
+    const frame_times idle = time_frames(*window, frames, true, [&] { app.frame(); }, work);
+    const frame_times redrawn = time_frames(*window, frames, false, [&] { app.frame(); }, work);
+    print_times(std::string(to_string(v)).c_str(), idle, redrawn, work, baseline_cpu, settle);
   }
+}
+
+// Filter changes timed through the viewer's compute_models, the counting pass beside its baselines; false when
+// the cube and the rows disagree.
+bool bench_filter_changes(const dataset_ptr& data, int repeats, int naive_repeats, unsigned threads) {
+  const columnar_store& store = data->store;
+  // Filter changes: the viewer's compute_models (the counts, then every view's tables), from the cube as the viewer
+  // does, and by one pass over the rows on `threads` threads (week and day trends, or a cube over budget).
+  std::printf("\nfilter change -> every view's tables (median of %d; cpu = CPU time of all threads, what the change\n"
+              "costs without other users of the cores)\n", repeats);
+  std::printf("  %-22s %11s %14s %16s %12s\n", "filter", "responses", "viewer (cube)", "rows, pass", "rows, cpu");
+  std::vector<double> all_cube, all_rows, all_cpu;
+  const auto changes = filter_changes(store);
+  for (const auto& [name, state] : changes) {
+    std::vector<double> cube_totals, row_totals, cpu;
+    std::uint64_t responses = 0;
+    for (int r = 0; r < repeats; ++r) {
+      const filter rows = state.to_filter();
+      auto start = clock_type::now();
+      const view_models a = compute_models({data, rows, store.strictest_k(), period_unit::month, 0.05, threads, true});
+      cube_totals.push_back(ms_since(start));
+      const double cpu_start = process_cpu_ms();
+      start = clock_type::now();
+      const view_models b = compute_models({data, rows, store.strictest_k(), period_unit::month, 0.05, threads, false});
+      row_totals.push_back(ms_since(start));
+      cpu.push_back(process_cpu_ms() - cpu_start);
+      if (a.responses != b.responses || !a.from_cube) {
+        std::fprintf(stderr, "bench_review: the cube and the rows disagree on %s\n", name.c_str());
+        return false;
+      }
+      responses = a.responses;
+    }
+    all_cube.insert(all_cube.end(), cube_totals.begin(), cube_totals.end());
+    all_rows.insert(all_rows.end(), row_totals.begin(), row_totals.end());
+    all_cpu.insert(all_cpu.end(), cpu.begin(), cpu.end());
+    std::printf("  %-22s %11llu %11.2f ms %13.1f ms %9.1f ms\n", name.c_str(), static_cast<unsigned long long>(responses),
+                median(cube_totals), median(row_totals), median(cpu));
+  }
+  std::printf("  %-22s %11s %11.2f ms %13.1f ms %9.1f ms   (max %.2f ms / %.1f ms)\n", "all changes", "",
+              median(all_cube), median(all_rows), median(all_cpu), *std::max_element(all_cube.begin(), all_cube.end()),
+              *std::max_element(all_rows.begin(), all_rows.end()));
+
+  // Baselines on the same rows in the same run: the core's pass on one thread, and the naive string-keyed loop.
+  const filter probe = changes[1].second.to_filter();
+  const grouping finest{{dimension::service, dimension::stage, dimension::period}, period_unit::month};
+  std::vector<double> one_thread, naive;
+  aggregation fast;
+  for (int r = 0; r < repeats; ++r) {
+    const auto start = clock_type::now();
+    fast = aggregate(store, probe, finest);
+    one_thread.push_back(ms_since(start));
+  }
+  bench::naive_result slow;
+  for (int r = 0; r < naive_repeats; ++r) {
+    const auto start = clock_type::now();
+    slow = bench::naive_count(store, naive_of(store, probe), period_unit::month);
+    naive.push_back(ms_since(start));
+  }
+  std::vector<double> parallel;
+  for (int r = 0; r < repeats; ++r) {
+    const auto start = clock_type::now();
+    const aggregation a = count_in_parallel(store, probe, finest, threads);
+    parallel.push_back(ms_since(start));
+  }
+  std::printf("\ncounting pass for \"%s\" (service x stage x month):\n", changes[1].first.c_str());
+  std::printf("  viewer, %u threads          %9.1f ms\n", threads, median(parallel));
+  std::printf("  core aggregate(), 1 thread  %9.1f ms\n", median(one_thread));
+  std::printf("  naive std::string-keyed     %9.1f ms  (%.0fx the viewer; same counts: %s)\n", median(naive),
+              median(naive) / std::max(median(parallel), 1e-9), same_counts(store, fast, slow) ? "yes" : "NO");
+
+  return true;
 }
 
 }  // namespace
@@ -213,7 +353,8 @@ int main(int argc, char** argv) {
   std::string data_path, surveys_dir = std::string(OTKLIK_VECTORS_DIR) + "/surveys";
   int repeats = 7, naive_repeats = 3, frames = 60, width = 1280, height = 800;
   unsigned threads = 2;
-  bool no_frames = false;
+  bool no_frames = false, frames_only = false;
+  std::vector<std::string> view_names;
   cli.add_option("--count", count, "responses to generate");
   cli.add_option("--data", data_path, "NDJSON file (generated when missing; default bench/data/review-COUNT.ndjson)");
   cli.add_option("--surveys", surveys_dir, "surveys the responses answer");
@@ -224,6 +365,8 @@ int main(int argc, char** argv) {
   cli.add_option("--height", height, "window height");
   cli.add_option("--threads", threads, "threads reading and counting");
   cli.add_flag("--no-frames", no_frames, "skip the frames (no display)");
+  cli.add_flag("--frames-only", frames_only, "skip the filter changes and counting passes (load, then frames)");
+  cli.add_option("--views", view_names, "views to time (default: all)");
   CLI11_PARSE(cli, argc, argv);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);   // figures appear as they are measured, also in a log file
   if (data_path.empty()) data_path = std::string(OTKLIK_BENCH_DATA_DIR) + "/review-" + std::to_string(count) + ".ndjson";
@@ -277,71 +420,8 @@ int main(int argc, char** argv) {
     std::printf("count cube: over its 128 MB budget, not built (%zu cells)\n", cube_cells(store));
   }
 
-  // Filter changes: the viewer's compute_models (the counts, then every view's tables), from the cube as the viewer
-  // does, and by one pass over the rows on `threads` threads (week and day trends, or a cube over budget).
-  std::printf("\nfilter change -> every view's tables (median of %d; cpu = CPU time of all threads, what the change\n"
-              "costs without other users of the cores)\n", repeats);
-  std::printf("  %-22s %11s %14s %16s %12s\n", "filter", "responses", "viewer (cube)", "rows, pass", "rows, cpu");
-  std::vector<double> all_cube, all_rows, all_cpu;
-  const auto changes = filter_changes(store);
-  for (const auto& [name, state] : changes) {
-    std::vector<double> cube_totals, row_totals, cpu;
-    std::uint64_t responses = 0;
-    for (int r = 0; r < repeats; ++r) {
-      const filter rows = state.to_filter();
-      auto start = clock_type::now();
-      const view_models a = compute_models({data, rows, store.strictest_k(), period_unit::month, 0.05, threads, true});
-      cube_totals.push_back(ms_since(start));
-      const double cpu_start = process_cpu_ms();
-      start = clock_type::now();
-      const view_models b = compute_models({data, rows, store.strictest_k(), period_unit::month, 0.05, threads, false});
-      row_totals.push_back(ms_since(start));
-      cpu.push_back(process_cpu_ms() - cpu_start);
-      if (a.responses != b.responses || !a.from_cube) {
-        std::fprintf(stderr, "bench_review: the cube and the rows disagree on %s\n", name.c_str());
-        return 2;
-      }
-      responses = a.responses;
-    }
-    all_cube.insert(all_cube.end(), cube_totals.begin(), cube_totals.end());
-    all_rows.insert(all_rows.end(), row_totals.begin(), row_totals.end());
-    all_cpu.insert(all_cpu.end(), cpu.begin(), cpu.end());
-    std::printf("  %-22s %11llu %11.2f ms %13.1f ms %9.1f ms\n", name.c_str(), static_cast<unsigned long long>(responses),
-                median(cube_totals), median(row_totals), median(cpu));
-  }
-  std::printf("  %-22s %11s %11.2f ms %13.1f ms %9.1f ms   (max %.2f ms / %.1f ms)\n", "all changes", "",
-              median(all_cube), median(all_rows), median(all_cpu), *std::max_element(all_cube.begin(), all_cube.end()),
-              *std::max_element(all_rows.begin(), all_rows.end()));
-
-  // Baselines on the same rows in the same run: the core's pass on one thread, and the naive string-keyed loop.
-  const filter probe = changes[1].second.to_filter();
-  const grouping finest{{dimension::service, dimension::stage, dimension::period}, period_unit::month};
-  std::vector<double> one_thread, naive;
-  aggregation fast;
-  for (int r = 0; r < repeats; ++r) {
-    const auto start = clock_type::now();
-    fast = aggregate(store, probe, finest);
-    one_thread.push_back(ms_since(start));
-  }
-  bench::naive_result slow;
-  for (int r = 0; r < naive_repeats; ++r) {
-    const auto start = clock_type::now();
-    slow = bench::naive_count(store, naive_of(store, probe), period_unit::month);
-    naive.push_back(ms_since(start));
-  }
-  std::vector<double> parallel;
-  for (int r = 0; r < repeats; ++r) {
-    const auto start = clock_type::now();
-    const aggregation a = count_in_parallel(store, probe, finest, threads);
-    parallel.push_back(ms_since(start));
-  }
-  std::printf("\ncounting pass for \"%s\" (service x stage x month):\n", changes[1].first.c_str());
-  std::printf("  viewer, %u threads          %9.1f ms\n", threads, median(parallel));
-  std::printf("  core aggregate(), 1 thread  %9.1f ms\n", median(one_thread));
-  std::printf("  naive std::string-keyed     %9.1f ms  (%.0fx the viewer; same counts: %s)\n", median(naive),
-              median(naive) / std::max(median(parallel), 1e-9), same_counts(store, fast, slow) ? "yes" : "NO");
-
-  if (!no_frames) bench_frames(data, frames, threads, width, height);
+  if (!frames_only && !bench_filter_changes(data, repeats, naive_repeats, threads)) return 2;
+  if (!no_frames) bench_frames(data, frames, threads, width, height, view_names);
   std::printf("\nload average at end %s; process %.0f MB resident\n", load_average().c_str(), resident_mb());
   return 0;
 }

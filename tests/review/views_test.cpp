@@ -9,6 +9,7 @@
 
 #include "app/app.hpp"
 #include "app/text_fold.hpp"
+#include "platform/frame_memo.hpp"
 #include "review_fixture.hpp"
 
 using namespace otklik;
@@ -210,4 +211,50 @@ TEST_CASE("comment search ignores case, follows the rating filter, and lists onl
   q.term = terms.terms.front().term;
   const comment_results with_term = find_comments(q, never);
   CHECK(with_term.matching == terms.terms.front().comments);
+}
+
+TEST_CASE("an idle frame is recognised as unchanged, and whatever changes what a view shows is not", "[review]") {
+  headless_imgui imgui;
+  set_language(language::en);
+  view_inputs in = inputs_for(10, language::en);
+  view_choices choices;
+  view_context c{&in.models, &in.names, &imgui.type, &choices, &in.comments, &in.terms, false};
+  frame_memo memo;
+  const ImVec4 clear(0.1f, 0.1f, 0.1f, 1.0f);
+  const auto changed = [&](view_id v) {
+    (void)imgui.frame([&] { draw_view(v, c); });
+    return memo.changed(*ImGui::GetDrawData(), 1280, 800, clear);
+  };
+  for (const view_id v : all_views) {
+    INFO("view " << to_string(v));
+    CHECK(changed(v));   // from the view before
+    (void)changed(v);    // some widgets size themselves from the frame before
+    CHECK_FALSE(changed(v));
+    CHECK_FALSE(changed(v));
+    memo.forget();       // the window was exposed
+    CHECK(changed(v));
+    CHECK_FALSE(memo.changed(*ImGui::GetDrawData(), 1280, 800, clear));
+    CHECK(memo.changed(*ImGui::GetDrawData(), 1280, 801, clear));
+    CHECK(memo.changed(*ImGui::GetDrawData(), 1280, 801, ImVec4(1.0f, 1.0f, 1.0f, 1.0f)));
+  }
+  // Another measure; new models in the same place (what the alerts view formats once per models); another language.
+  (void)changed(view_id::trends);
+  (void)changed(view_id::trends);
+  REQUIRE_FALSE(changed(view_id::trends));
+  choices.trend_measure = 2;
+  CHECK(changed(view_id::trends));
+  (void)changed(view_id::alerts);
+  (void)changed(view_id::alerts);
+  REQUIRE_FALSE(changed(view_id::alerts));
+  REQUIRE_FALSE((in.models.service_alerts.empty() && in.models.stage_alerts.empty()));
+  in.models = compute_models({test::test_dataset(), filter{}, 100000, period_unit::month, 0.05, 2});
+  CHECK(changed(view_id::alerts));
+  in.models = compute_models({test::test_dataset(), filter{}, 10, period_unit::month, 0.05, 2});
+  CHECK(changed(view_id::alerts));
+  (void)changed(view_id::alerts);
+  REQUIRE_FALSE(changed(view_id::alerts));
+  set_language(language::ru);
+  in.names = titles(*test::test_dataset(), language::ru);
+  CHECK(changed(view_id::alerts));
+  set_language(language::en);
 }

@@ -3,6 +3,7 @@
 #include "app/models.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <thread>
@@ -62,7 +63,9 @@ aggregation count_finest(const dataset& data, const filter& rows, period_unit un
 }
 
 view_models compute_models(const model_request& request) {
+  static std::atomic<std::uint64_t> computed{0};
   view_models m;
+  m.generation = ++computed;
   m.data = request.data;
   m.rows = request.rows;
   m.k = std::max<std::uint32_t>(request.k, 1);

@@ -34,6 +34,7 @@ struct service_summary {
 };
 
 struct view_models {
+  std::uint64_t generation = 0;             // unique per computation: views key what they derive from it on this
   dataset_ptr data;
   filter rows;
   std::uint32_t k = default_k_anonymity;

@@ -46,6 +46,7 @@ plot::plot(const char* id, ImVec2 size, range x, range y) : x_(x), y_(y) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton(id, size);
   hovered_ = ImGui::IsItemHovered();
+  visible_ = ImGui::IsItemVisible();
   draw_ = ImGui::GetWindowDrawList();
   min_ = ImVec2(origin.x + font * 3.2f, origin.y + font * 1.4f);
   max_ = ImVec2(origin.x + size.x - font * 0.8f, origin.y + size.y - font * 1.6f);

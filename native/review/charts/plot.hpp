@@ -36,6 +36,8 @@ class plot {
   [[nodiscard]] ImVec2 inner_max() const noexcept { return max_; }
   [[nodiscard]] range x() const noexcept { return x_; }
   [[nodiscard]] range y() const noexcept { return y_; }
+  // Whether any of the chart is in view; a chart scrolled out of view need not draw anything.
+  [[nodiscard]] bool visible() const noexcept { return visible_; }
   // Whether the mouse is over the chart area, and where.
   [[nodiscard]] bool hovered() const noexcept { return hovered_; }
   [[nodiscard]] ImVec2 mouse() const noexcept { return ImGui::GetIO().MousePos; }
@@ -47,6 +49,7 @@ class plot {
   ImVec2 min_, max_;   // the inner (data) rectangle
   range x_, y_;
   bool hovered_ = false;
+  bool visible_ = true;
 };
 
 // Text of at most `max_width` pixels: cut with "…" when longer.

@@ -45,6 +45,8 @@ std::unique_ptr<gl_window> gl_window::create(const window_options& options, std:
   glfwSetDropCallback(out->window_, [](GLFWwindow* w, int count, const char** paths) {
     for (int i = 0; i < count; ++i) owner_of(w)->dropped_.emplace_back(paths[i]);
   });
+  // An exposed window needs its pixels again, though the next frame may equal the last one.
+  glfwSetWindowRefreshCallback(out->window_, [](GLFWwindow* w) { owner_of(w)->frames_.forget(); });
   glfwSetWindowContentScaleCallback(out->window_, [](GLFWwindow* w, float x, float) {
     gl_window* self = owner_of(w);
     self->wanted_scale_ = self->wanted_scale_ / self->scale_ * x;  // keep the reviewer's zoom on the new monitor
@@ -64,6 +66,7 @@ std::unique_ptr<gl_window> gl_window::create(const window_options& options, std:
   out->scale_ = options.scale > 0.0f ? options.scale : x_scale;
   out->wanted_scale_ = out->scale_;
   out->fonts_ = load_fonts(out->scale_, out->font_dir_);
+  out->reuse_frames_ = options.reuse_frames;
   return out;
 }
 
@@ -92,6 +95,7 @@ void gl_window::rebuild_fonts() {
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   fonts_ = load_fonts(scale_, font_dir_);
   ImGui_ImplOpenGL3_CreateFontsTexture();
+  frames_.forget();   // the same vertices may now sample other glyphs
 }
 
 void gl_window::begin_frame() {
@@ -105,20 +109,33 @@ void gl_window::render() {
   ImGui::Render();
   int width = 0, height = 0;
   glfwGetFramebufferSize(window_, &width, &height);
+  const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  // An idle frame equals the one on screen: nothing to rasterize, nothing to present.
+  drawn_ = false;
+  if (frames_.changed(*ImGui::GetDrawData(), width, height, background) || !reuse_frames_) draw();
+}
+
+void gl_window::draw() {
+  int width = 0, height = 0;
+  glfwGetFramebufferSize(window_, &width, &height);
   glViewport(0, 0, width, height);
   const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(background.x, background.y, background.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  drawn_ = true;
 }
 
-image gl_window::capture() const {
+image gl_window::capture() {
+  if (!drawn_) draw();   // the back buffer of a skipped frame holds anything
   int width = 0, height = 0;
   glfwGetFramebufferSize(window_, &width, &height);
   return read_framebuffer(width, height);
 }
 
-void gl_window::present() { glfwSwapBuffers(window_); }
+void gl_window::present() {
+  if (drawn_) glfwSwapBuffers(window_);
+}
 
 float gl_window::pixel_ratio() const { return ImGui::GetIO().DisplayFramebufferScale.x; }
 

@@ -8,6 +8,7 @@
 
 #include "app/style.hpp"
 #include "output/screenshot.hpp"
+#include "platform/frame_memo.hpp"
 
 struct GLFWwindow;
 
@@ -20,6 +21,7 @@ struct window_options {
   float scale = 0.0f;               // interface scale; 0: the monitor's content scale
   std::string font_dir = "/usr/share/fonts/truetype/dejavu";
   std::string title = "Otklik — review";
+  bool reuse_frames = true;         // skip a frame equal to the one on screen instead of drawing it again
 };
 
 class gl_window {
@@ -37,11 +39,15 @@ class gl_window {
   [[nodiscard]] std::vector<std::string> take_dropped();
   // Starts an ImGui frame (rebuilding fonts first when the scale changed).
   void begin_frame();
-  // Renders the frame into the back buffer.
+  // Renders the frame into the back buffer, unless it equals the frame on screen.
   void render();
-  // The back buffer as pixels (after render(), before present()).
-  [[nodiscard]] image capture() const;
-  // Shows the frame.
+  // Whether render() drew this frame (false: it equals the one on screen, which stays).
+  [[nodiscard]] bool drawn() const noexcept { return drawn_; }
+  // false: draw every frame anew, changed or not (the benchmark measures both ways).
+  void set_frame_reuse(bool on) noexcept { reuse_frames_ = on; }
+  // The frame as pixels (after render(), before present(); a skipped frame is drawn first).
+  [[nodiscard]] image capture();
+  // Shows the frame, when it was drawn.
   void present();
   [[nodiscard]] float scale() const noexcept { return scale_; }
   // Asks for another interface scale (fonts are rebuilt at the next frame).
@@ -53,11 +59,14 @@ class gl_window {
  private:
   gl_window() = default;
   void rebuild_fonts();
+  void draw();
   GLFWwindow* window_ = nullptr;
   std::string font_dir_;
   float scale_ = 1.0f, wanted_scale_ = 1.0f;
   fonts fonts_;
   std::vector<std::string> dropped_;
+  frame_memo frames_;
+  bool reuse_frames_ = true, drawn_ = false;
 };
 
 }  // namespace otklik::review

@@ -42,29 +42,12 @@ void step_tooltip(const journey_step& s, const titles& names, std::uint32_t k) {
   ImGui::EndTooltip();
 }
 
-void draw_service(const service_journey& j, const view_models& m, const titles& names, const fonts& type) {
+// The bars of a service's stages on its chart, with values, changes and the hovered stage's tooltip.
+void draw_steps(const charts::plot& p, const service_journey& j, const view_models& m, const titles& names) {
   const float font = ImGui::GetFontSize();
   const palette& c = colors();
-  ImGui::PushFont(type.bold);
-  ImGui::TextUnformatted(names.service(j.service).c_str());
-  ImGui::PopFont();
-  if (j.biggest_drop) {
-    const journey_step& drop = j.steps[*j.biggest_drop];
-    // The stage before the drop is the previous shown one.
-    std::size_t before = *j.biggest_drop;
-    while (before > 0 && !step_shown(j.steps[--before])) {
-    }
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.drop));
-    ImGui::Text("▼ %s %s → %s: %s (%s)", tr("Biggest drop:"), names.stage(j.steps[before].stage).c_str(),
-                names.stage(drop.stage).c_str(), signed_fixed(drop.csat_change, 2).c_str(),
-                p_text(drop.csat_test.p_value).c_str());
-    ImGui::PopStyleColor();
-  }
   std::vector<std::string> labels;
   for (const journey_step& s : j.steps) labels.push_back(names.stage(s.stage));
-  const std::string id = std::string("##journey").append(std::to_string(j.service));
-  charts::plot p(id.c_str(), ImVec2(0.0f, font * 12.0f), {-0.5, static_cast<double>(j.steps.size()) - 0.5}, {1.0, 5.0});
   p.y_axis(tr("CSAT, mean of 1–5"), "%.0f");
   p.x_categories(labels);
   const std::string hidden = below_k(m.k);
@@ -94,6 +77,30 @@ void draw_service(const service_journey& j, const view_models& m, const titles& 
     }
   }
   if (hovered >= 0) step_tooltip(j.steps[static_cast<std::size_t>(hovered)], names, m.k);
+}
+
+void draw_service(const service_journey& j, const view_models& m, const titles& names, const fonts& type) {
+  const float font = ImGui::GetFontSize();
+  const palette& c = colors();
+  ImGui::PushFont(type.bold);
+  ImGui::TextUnformatted(names.service(j.service).c_str());
+  ImGui::PopFont();
+  if (j.biggest_drop) {
+    const journey_step& drop = j.steps[*j.biggest_drop];
+    // The stage before the drop is the previous shown one.
+    std::size_t before = *j.biggest_drop;
+    while (before > 0 && !step_shown(j.steps[--before])) {
+    }
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.drop));
+    ImGui::Text("▼ %s %s → %s: %s (%s)", tr("Biggest drop:"), names.stage(j.steps[before].stage).c_str(),
+                names.stage(drop.stage).c_str(), signed_fixed(drop.csat_change, 2).c_str(),
+                p_text(drop.csat_test.p_value).c_str());
+    ImGui::PopStyleColor();
+  }
+  const std::string id = std::string("##journey").append(std::to_string(j.service));
+  charts::plot p(id.c_str(), ImVec2(0.0f, font * 12.0f), {-0.5, static_cast<double>(j.steps.size()) - 0.5}, {1.0, 5.0});
+  if (p.visible()) draw_steps(p, j, m, names);   // scrolled out of view: its place is kept, nothing drawn
 
   // Criteria by stage: mean with colour by level, "<k" where hidden, empty where not asked.
   const std::string table_id = std::string("##criteria").append(std::to_string(j.service));
@@ -107,6 +114,7 @@ void draw_service(const service_journey& j, const view_models& m, const titles& 
     }
   }
   if (criteria.empty()) return;
+  const std::string hidden = below_k(m.k);
   const int columns = static_cast<int>(j.steps.size()) + 1;
   if (ImGui::BeginTable(table_id.c_str(), columns, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame)) {
     ImGui::TableSetupColumn(tr("Criterion"));

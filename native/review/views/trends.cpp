@@ -130,6 +130,7 @@ void draw_service(const trend_series& series, const view_models& m, const view_c
   const charts::range x{static_cast<double>(span.first) - 0.5, static_cast<double>(span.last) + 0.5};
   const std::string id = std::string("##trend").append(std::to_string(service));
   charts::plot p(id.c_str(), ImVec2(0.0f, font * 11.0f), x, y);
+  if (!p.visible()) return;   // scrolled out of view: its place is kept, nothing drawn
   p.y_axis(tr(chosen.title), chosen.high - chosen.low > 20.0 ? "%.0f" : "%.1f");
   // Period labels, thinned to what fits.
   const std::size_t periods = span.last - span.first + 1;
