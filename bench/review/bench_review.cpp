@@ -232,7 +232,8 @@ void bench_frames(const dataset_ptr& data, int frames, unsigned threads, int wid
   }
   std::printf("\nframes with the data loaded, %dx%d window, %s, %d frames per view and way after the view settled;\n"
               "ms per frame, median and p95. ui = CPU time building the frame (widgets, charts, ImGui's tessellation);\n"
-              "idle = what the viewer does when nothing changed (the kept frame copied; drawn = frames rasterized);\n"
+              "idle = what the viewer does when nothing changed (the frame equals the one on screen: neither rasterized\n"
+              "nor presented; drawn = frames rasterized all the same);\n"
               "redrawn = every frame rasterized again (a frame where something changed, e.g. a hovered row);\n"
               "wall to glFinish; cpu = CPU time of all threads (llvmpipe rasterizes on its own), the figure to trust on\n"
               "a loaded machine; x empty = redrawn cpu over the empty frame's; triangles and Mpixels (covered,\n"

@@ -71,7 +71,10 @@ int run(command_line& args) {
     // Idle: sleep until input; while something loads or counts, keep drawing so progress shows. After waking,
     // one more frame settles hover and focus.
     const bool eager = args.scripted() || app.busy() || extra_frames > 0;
-    window->wait_events(eager ? 0.0 : 1.0);
+    // An unchanged frame is not presented, so no buffer swap paces the loop: wait up to a display refresh for
+    // input instead of spinning while a background job runs.
+    const double pace = window->drawn() ? 0.0 : 1.0 / 60.0;
+    window->wait_events(eager ? pace : 1.0);
     extra_frames = eager ? std::max(extra_frames - 1, 0) : 1;
     const std::vector<std::string> dropped = window->take_dropped();
     if (!dropped.empty()) app.drop(dropped);
