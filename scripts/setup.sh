@@ -10,7 +10,7 @@ packages=(
   # core and command line
   libsimdjson-dev rapidjson-dev libcereal-dev libcli11-dev
   # collector
-  libsqlite3-dev sqlite3 libcpp-httplib-dev
+  libsqlite3-dev sqlite3 libboost1.81-dev libcpp-httplib-dev
   # analysis
   libstemmer-dev
   # viewer and its headless tests

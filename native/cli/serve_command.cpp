@@ -146,9 +146,9 @@ void add_serve_command(CLI::App& app, int& status) {
   cmd->add_option("--max-body", args->max_body, "largest request body in bytes (413 beyond)")->capture_default_str();
   cmd->add_option("--static", args->portal, "directory served at / (the demo portal)");
   cmd->add_option("--widget", args->widget, "directory served at /widget/")->capture_default_str();
-  cmd->add_option("--threads", args->threads, "worker threads = keep-alive connections served at once")
+  cmd->add_option("--threads", args->threads, "event-loop threads serving all connections; 0: one per core")
       ->capture_default_str()
-      ->check(CLI::Range(std::size_t{2}, std::size_t{4096}));
+      ->check(CLI::Range(std::size_t{0}, std::size_t{256}));
   cmd->add_option("--client-address-header", args->client_address_header,
                   "behind a reverse proxy: header holding the client address for the rate limit (e.g. X-Real-IP)");
   cmd->add_option("--read-timeout", args->read_timeout, "seconds a client may stay silent mid-request")

@@ -50,29 +50,41 @@ void intake::give_back(std::unique_ptr<validator> v) {
   pool_.push_back(std::move(v));
 }
 
-intake_reply intake::submit(std::string_view body, std::string_view locale) {
+intake_check intake::check(std::string_view body, std::string_view locale) {
   std::unique_ptr<validator> checker = borrow();
   result<response> checked = checker->check(surveys_, body);
   give_back(std::move(checker));
+  intake_check outcome;
   if (!checked) {
     counters_.observe_issues(checked.issues());
-    return {400, errors_json(checked.issues(), locale)};
+    outcome.rejection = {400, errors_json(checked.issues(), locale)};
+    return outcome;
   }
   response& r = checked.value();
   anonymize(r);
   truncate_to_hour(r);
-  const stored_response record{r.id, r.survey, r.service, r.stage, r.submitted_at, to_json(r)};
-  const submit_status outcome = committer_.submit(record);
+  outcome.valid = true;
+  outcome.record = {r.id, r.survey, r.service, r.stage, r.submitted_at, to_json(r)};
+  return outcome;
+}
+
+intake_reply intake::acknowledge(const std::string& id, submit_status outcome) {
   counters_.observe_submission(outcome);
   switch (outcome) {
     case submit_status::stored:
-      return {201, acknowledgement(r.id, "stored")};
+      return {201, acknowledgement(id, "stored")};
     case submit_status::duplicate:
-      return {200, acknowledgement(r.id, "duplicate")};
+      return {200, acknowledgement(id, "duplicate")};
     case submit_status::failed:
       break;
   }
   return {503, R"({"error":"store_unavailable"})"};
+}
+
+intake_reply intake::submit(std::string_view body, std::string_view locale) {
+  intake_check checked = check(body, locale);
+  if (!checked.valid) return std::move(checked.rejection);
+  return acknowledge(checked.record.id, committer_.submit(checked.record));
 }
 
 }  // namespace otklik::collector

@@ -1,51 +1,51 @@
-// native/collector/server.cpp — the HTTP front on cpp-httplib: routing, request framing limits, CORS,
-// rate limit, the submission endpoint, health, metrics and static files.
+// native/collector/server.cpp — the HTTP front on Boost.Beast and Asio: a few event-loop threads serve
+// every connection (keep-alive, one request at a time per connection, so pipelined requests wait in
+// the buffer); routing, request framing limits, CORS, rate limit, the submission endpoint, health,
+// metrics and static files. A submission is checked on its loop thread, then waits for its batch's
+// commit without holding any thread; the writer hands the outcome back to the loop, which answers.
 #include "otklik/collector/server.hpp"
 
-#include <httplib.h>
-#include <sys/socket.h>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 
 #include <atomic>
 #include <chrono>
+#include <optional>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "header_text.hpp"
 #include "otklik/collector/cors.hpp"
 #include "otklik/collector/intake.hpp"
-#include "header_text.hpp"
 #include "otklik/collector/log.hpp"
 #include "otklik/response.hpp"
+#include "static_files.hpp"
 
 namespace otklik::collector {
 namespace {
 
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
 using detail::lower;
 using detail::trim;
-
 using clock = std::chrono::steady_clock;
 
-// A body claimed larger than this is refused before reading it and the connection closed; a smaller
-// excess is read and discarded so that the client sees a clean 413 instead of a reset.
+// A body claimed larger than this many times --max-body is refused before reading it and the
+// connection closed; a smaller excess is read and discarded so that the client sees a clean 413.
 constexpr std::size_t discard_factor = 16;
-
+// Request line and headers together; a longer request line is a 414, longer headers a 431.
+constexpr std::size_t header_limit = 16 * 1024;
 constexpr int listen_backlog = 1024;
+// After answering and closing the sending side, how long unread request bytes are still drained,
+// so that the kernel does not reset the connection before the client has read the answer.
+constexpr std::chrono::seconds lingering_close{2};
 
-// cpp-httplib processes a request from its headers to its answer on one pool thread, so the
-// pre-routing handler leaves the start time and route here for the logger to read.
-struct request_context {
-  bool active = false;
-  clock::time_point start;
-  route kind = route::other;
-};
-thread_local request_context current_request;
-
-// Widens cpp-httplib's compiled-in listen backlog of 5: a burst of new keep-alive connections
-// (a load balancer, or 50 benchmark clients) would otherwise see SYN drops and 1 s retries.
-class tuned_server : public httplib::Server {
- public:
-  bool widen_backlog() { return ::listen(svr_sock_, listen_backlog) == 0; }
-};
+std::string_view view(beast::string_view text) { return {text.data(), text.size()}; }
 
 // application/json, with no charset or charset=utf-8 (formats.md: all text is UTF-8 JSON).
 bool is_json_utf8(std::string_view content_type) {
@@ -79,20 +79,34 @@ std::string_view error_word(int status) {
     case 414: return "uri_too_long";
     case 415: return "unsupported_media_type";
     case 429: return "rate_limited";
+    case 431: return "header_fields_too_large";
     case 503: return "unavailable";
     default: return "error";
   }
 }
 
-void set_error(httplib::Response& res, int status) {
-  res.status = status;
-  res.set_content("{\"error\":\"" + std::string(error_word(status)) + "\"}", "application/json");
+// Survey ids as formats.md allows them in a path: [a-z0-9][a-z0-9_-]{0,63}.
+bool is_survey_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const char c = id[i];
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!alnum && (i == 0 || (c != '_' && c != '-'))) return false;
+  }
+  return true;
 }
 
-}  // namespace
+class session;
 
-struct http_server::impl {
-  impl(server_options o, const survey_set& s, store& st, group_commit& c, metrics& m)
+// One event-loop thread's world: its io_context and the connections it serves (touched only there).
+struct loop {
+  std::unordered_set<session*> sessions;  // declared first: handlers still queued at exit refer to it
+  asio::io_context context{1};
+};
+
+// Everything the connections share: options, policies, the intake, the loops and the listening socket.
+struct front {
+  front(server_options o, const survey_set& s, store& st, group_commit& c, metrics& m)
       : options(std::move(o)),
         storage(st),
         committer(c),
@@ -101,95 +115,24 @@ struct http_server::impl {
         limiter(options.rate_limit_per_minute),
         submissions(s, c, m, limits{options.max_body, limits{}.max_depth}) {
     for (const survey& one : s.all()) survey_json.emplace(one.id, to_json(one));
-    configure();
+    std::size_t threads = options.threads;
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    for (std::size_t i = 0; i < threads; ++i) loops.push_back(std::make_unique<loop>());
+    for (const auto& l : loops) keep_running.emplace_back(l->context.get_executor());
   }
 
-  route classify(const httplib::Request& req) const {
-    const std::string& path = req.path;
-    if (req.method == "OPTIONS") return route::preflight;
+  route classify(http::verb method, std::string_view path) const {
+    if (method == http::verb::options) return route::preflight;
     if (path == "/v1/responses") return route::responses;
     if (path.rfind("/v1/surveys/", 0) == 0) return route::surveys;
     if (path == "/healthz") return route::healthz;
     if (path == "/metrics") return route::metrics;
     if (!options.widget_dir.empty() && path.rfind("/widget/", 0) == 0) return route::widget;
-    if (!options.portal_dir.empty() && (req.method == "GET" || req.method == "HEAD")) return route::portal;
+    if (!options.portal_dir.empty() && (method == http::verb::get || method == http::verb::head)) return route::portal;
     return route::other;
   }
 
-  // Runs on the headers, before any body is read: CORS, then refusals of bodies that cannot be read safely.
-  httplib::Server::HandlerResponse before_routing(const httplib::Request& req, httplib::Response& res) {
-    current_request = {true, clock::now(), classify(req)};
-    const route kind = current_request.kind;
-    const std::string origin = req.get_header_value("Origin");
-    if (kind == route::preflight) {
-      const preflight_answer answer = cors.preflight(origin, req.get_header_value("Access-Control-Request-Method"),
-                                                     req.get_header_value("Access-Control-Request-Headers"));
-      if (answer.status != 204) set_error(res, answer.status);
-      res.status = answer.status;
-      for (const auto& [name, value] : answer.headers) res.set_header(name, value);
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    for (const auto& [name, value] : cors.for_request(origin)) res.set_header(name, value);
-    const bool submission = kind == route::responses && req.method == "POST";
-    int refusal = 0;
-    if (req.has_header("Transfer-Encoding")) {
-      refusal = 411;  // chunked bodies have no length to check up front; a browser's fetch sends Content-Length
-    } else if (req.get_header_value<std::uint64_t>("Content-Length") > options.max_body * discard_factor) {
-      refusal = 413;
-    } else if (submission && !req.has_header("Content-Length")) {
-      refusal = 411;  // cpp-httplib would otherwise read until the client closes
-    }
-    if (refusal == 0) return httplib::Server::HandlerResponse::Unhandled;
-    // Refused without reading the body. cpp-httplib keeps the connection open unless the client asked
-    // to close it, so leftover body bytes are answered as malformed requests: the cost stays with
-    // the client that sent them. A smaller body is read and discarded for a clean 413 instead.
-    set_error(res, refusal);
-    res.set_header("Connection", "close");
-    return httplib::Server::HandlerResponse::Handled;
-  }
-
-  void post_response(const httplib::Request& req, httplib::Response& res) {
-    if (!is_json_utf8(req.get_header_value("Content-Type"))) {
-      set_error(res, 415);
-      return;
-    }
-    if (limiter.enabled()) {
-      const std::string address = options.client_address_header.empty()
-                                      ? req.remote_addr
-                                      : req.get_header_value(options.client_address_header.c_str());
-      if (!limiter.allow(hasher(address), clock::now())) {
-        set_error(res, 429);
-        res.set_header("Retry-After", std::to_string(limiter.retry_after_seconds()));
-        return;
-      }
-    }
-    intake_reply reply = submissions.submit(req.body, message_locale(req.get_header_value("Accept-Language")));
-    res.status = reply.status;
-    if (reply.status == 503) res.set_header("Retry-After", "5");
-    res.set_content(std::move(reply.body), "application/json");
-  }
-
-  void get_survey(const httplib::Request& req, httplib::Response& res) {
-    const auto found = survey_json.find(req.matches[1].str());
-    if (found == survey_json.end()) {
-      set_error(res, 404);
-      return;
-    }
-    res.set_header("Cache-Control", "public, max-age=300");
-    res.set_content(found->second, "application/json");
-  }
-
-  void get_health(httplib::Response& res) {
-    res.set_header("Cache-Control", "no-store");
-    if (storage.healthy()) {
-      res.set_content(R"({"status":"ok"})", "application/json");
-    } else {
-      res.status = 503;
-      res.set_content(R"({"status":"unavailable"})", "application/json");
-    }
-  }
-
-  void get_metrics(httplib::Response& res) {
+  std::string metrics_text() {
     const double uptime = std::chrono::duration<double>(clock::now() - started).count();
     const gauge gauges[] = {
         {"otklik_store_healthy", "1 when the store can commit (as GET /healthz).", storage.healthy() ? 1.0 : 0.0},
@@ -200,80 +143,11 @@ struct http_server::impl {
          static_cast<double>(limiter.tracked_clients())},
         {"otklik_uptime_seconds", "Seconds since the collector started.", uptime},
     };
-    res.set_header("Cache-Control", "no-store");
-    res.set_content(counters.render(gauges), "text/plain; version=0.0.4; charset=utf-8");
+    return counters.render(gauges);
   }
 
-  // Fills the JSON body of an error that cpp-httplib produced itself (404, 400, 413...).
-  httplib::Server::HandlerResponse on_error(const httplib::Request&, httplib::Response& res) {
-    if (!res.body.empty() || res.status == 204) return httplib::Server::HandlerResponse::Unhandled;
-    set_error(res, res.status);
-    return httplib::Server::HandlerResponse::Handled;
-  }
-
-  // Runs after every answer is written: metrics and the debug access log (no client data in either).
-  void after_response(const httplib::Request& req, const httplib::Response& res) {
-    const request_context context = std::exchange(current_request, request_context{});
-    const auto elapsed = context.active ? clock::now() - context.start : clock::duration::zero();
-    counters.observe_request(context.kind, res.status, elapsed);
-    if (context.kind == route::responses) {
-      switch (res.status) {
-        case 400: counters.observe_rejection(rejection::invalid); break;
-        case 411: counters.observe_rejection(rejection::length_required); break;
-        case 413: counters.observe_rejection(rejection::too_large); break;
-        case 415: counters.observe_rejection(rejection::unsupported_media_type); break;
-        case 429: counters.observe_rejection(rejection::rate_limited); break;
-        default: break;
-      }
-    }
-    if (log_enabled(log_level::debug)) {
-      log(log_level::debug, "request",
-          {{"method", req.method},
-           {"route", to_string(context.kind)},
-           {"status", res.status},
-           {"duration_ms", std::chrono::duration<double, std::milli>(elapsed).count()}});
-    }
-  }
-
-  void configure() {
-    server.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n); };
-    server.set_tcp_nodelay(true);
-    server.set_keep_alive_max_count(100000);
-    server.set_keep_alive_timeout(options.keep_alive_seconds);
-    server.set_read_timeout(options.read_timeout_seconds, 0);
-    server.set_write_timeout(options.read_timeout_seconds, 0);
-    server.set_payload_max_length(options.max_body);
-    server.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
-    server.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
-    server.set_pre_routing_handler([this](const auto& req, auto& res) { return before_routing(req, res); });
-    server.set_error_handler(httplib::Server::HandlerWithResponse(
-        [this](const httplib::Request& req, httplib::Response& res) { return on_error(req, res); }));
-    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr failure) {
-      std::string what = "unknown exception";
-      try {
-        if (failure) std::rethrow_exception(failure);
-      } catch (const std::exception& e) {
-        what = e.what();
-      } catch (...) {
-      }
-      log(log_level::error, "handler_failed", {{"error", what}});
-      set_error(res, 500);
-    });
-    server.set_logger([this](const auto& req, const auto& res) { after_response(req, res); });
-    server.Post("/v1/responses", [this](const auto& req, auto& res) { post_response(req, res); });
-    server.Get(R"(/v1/surveys/([a-z0-9][a-z0-9_-]{0,63}))",
-               [this](const auto& req, auto& res) { get_survey(req, res); });
-    server.Get("/healthz", [this](const auto&, auto& res) { get_health(res); });
-    server.Get("/metrics", [this](const auto&, auto& res) { get_metrics(res); });
-    const httplib::Headers static_headers = {{"X-Content-Type-Options", "nosniff"},
-                                             {"Cache-Control", "public, max-age=300"}};
-    if (!options.widget_dir.empty() && !server.set_mount_point("/widget/", options.widget_dir, static_headers)) {
-      log(log_level::warn, "widget_dir_missing", {{"dir", options.widget_dir}});
-    }
-    if (!options.portal_dir.empty() && !server.set_mount_point("/", options.portal_dir, static_headers)) {
-      log(log_level::warn, "portal_dir_missing", {{"dir", options.portal_dir}});
-    }
-  }
+  void accept_next();
+  void begin_drain();
 
   server_options options;
   store& storage;
@@ -285,10 +159,358 @@ struct http_server::impl {
   intake submissions;
   std::unordered_map<std::string, std::string> survey_json;  // canonical JSON per survey id
   const clock::time_point started = clock::now();
-  tuned_server server;
+  std::vector<std::unique_ptr<loop>> loops;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;  // until draining
+  std::optional<tcp::acceptor> acceptor;  // lives on loops[0]
+  std::optional<asio::steady_timer> accept_pause;
+  std::size_t next_loop = 0;
   int bound_port = -1;
+  std::atomic<bool> draining{false};
   std::atomic<bool> stop_requested{false};
-  std::atomic<bool> serving_done{false};
+};
+
+// One client connection: reads a request, answers it, and reads the next one while keep-alive lasts.
+class session : public std::enable_shared_from_this<session> {
+ public:
+  session(front& server, loop& home, tcp::socket socket)
+      : server_(server), home_(home), stream_(std::move(socket)) {}
+  ~session() { home_.sessions.erase(this); }
+  session(const session&) = delete;
+  session& operator=(const session&) = delete;
+
+  // On the home loop's thread.
+  void start() {
+    home_.sessions.insert(this);
+    read_header();
+  }
+
+  // On the home loop's thread, once the server drains: an idle connection is closed now; one in the
+  // middle of a request is answered first (with Connection: close).
+  void drain() {
+    if (waiting_for_request_) {
+      beast::error_code ignored;
+      stream_.socket().close(ignored);
+    }
+  }
+
+ private:
+  void read_header() {
+    if (server_.draining.load(std::memory_order_relaxed)) return close();
+    parser_.emplace();
+    parser_->header_limit(header_limit);
+    parser_->body_limit(server_.options.max_body * discard_factor);
+    waiting_for_request_ = true;
+    stream_.expires_after(std::chrono::seconds(server_.options.keep_alive_seconds));
+    http::async_read_header(stream_, buffer_, *parser_,
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+  }
+
+  void on_header(beast::error_code ec) {
+    waiting_for_request_ = false;
+    head_ = false;
+    started_ = clock::now();
+    kind_ = route::other;
+    keep_alive_ = false;
+    if (ec == http::error::header_limit) {
+      // No line end in the whole allowance: the request line itself is too long.
+      const auto data = buffer_.cdata();
+      const std::string_view received(static_cast<const char*>(data.data()), data.size());
+      return respond_error(received.find("\r\n") == std::string_view::npos ? 414 : 431);
+    }
+    if (ec == http::error::body_limit) return respond_error(413);  // claimed length far over --max-body
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+        ec == asio::error::connection_reset || ec == asio::error::eof) {
+      return close();
+    }
+    if (ec) return respond_error(400);
+    const auto& request = parser_->get();
+    const std::string_view target = view(request.target());
+    path_ = target.substr(0, target.find('?'));
+    kind_ = server_.classify(request.method(), path_);
+    head_ = request.method() == http::verb::head;
+    keep_alive_ = request.keep_alive();
+    origin_headers_ = server_.cors.for_request(view(request[http::field::origin]));
+    if (kind_ == route::preflight) {
+      if (!parser_->is_done()) keep_alive_ = false;  // a body we will not read
+      const preflight_answer answer =
+          server_.cors.preflight(view(request[http::field::origin]),
+                                 view(request[http::field::access_control_request_method]),
+                                 view(request[http::field::access_control_request_headers]));
+      origin_headers_ = answer.headers;
+      if (answer.status == 204) return respond(204, {}, {});
+      return respond_error(answer.status);
+    }
+    const bool submission = kind_ == route::responses && request.method() == http::verb::post;
+    if (request.find(http::field::transfer_encoding) != request.end()) {
+      keep_alive_ = false;
+      return respond_error(411);  // chunked bodies have no length to check up front; fetch sends Content-Length
+    }
+    if (submission && !request.has_content_length()) {
+      keep_alive_ = false;
+      return respond_error(411);
+    }
+    if (parser_->is_done()) return handle();
+    if (beast::iequals(request[http::field::expect], "100-continue")) {
+      auto interim = std::make_shared<const std::string>("HTTP/1.1 100 Continue\r\n\r\n");
+      asio::async_write(stream_, asio::buffer(*interim),
+                        [self = shared_from_this(), interim](beast::error_code write_error, std::size_t) {
+                          if (write_error) return self->close();
+                          self->read_body();
+                        });
+      return;
+    }
+    read_body();
+  }
+
+  void read_body() {
+    stream_.expires_after(std::chrono::seconds(server_.options.read_timeout_seconds));
+    http::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return self->close();  // cut short or too slow: nothing to answer
+      self->handle();
+    });
+  }
+
+  // The whole request is in parser_: route it.
+  void handle() {
+    const auto& request = parser_->get();
+    const http::verb method = request.method();
+    const bool read_only = method == http::verb::get || head_;
+    try {
+      if (kind_ == route::responses) {
+        if (method != http::verb::post) return respond_not_allowed("POST");
+        if (request.body().size() > server_.options.max_body) return respond_error(413);
+        return post_response();
+      }
+      if (request.body().size() > server_.options.max_body) return respond_error(413);
+      switch (kind_) {
+        case route::surveys: {
+          if (!read_only) return respond_not_allowed("GET, HEAD");
+          const std::string_view id = path_.substr(std::string_view("/v1/surveys/").size());
+          const auto found = is_survey_id(id) ? server_.survey_json.find(std::string(id)) : server_.survey_json.end();
+          if (found == server_.survey_json.end()) return respond_error(404);
+          extra_headers_.emplace_back("Cache-Control", "public, max-age=300");
+          return respond(200, found->second, "application/json");
+        }
+        case route::healthz:
+          if (!read_only) return respond_not_allowed("GET, HEAD");
+          extra_headers_.emplace_back("Cache-Control", "no-store");
+          if (server_.storage.healthy()) return respond(200, R"({"status":"ok"})", "application/json");
+          return respond(503, R"({"status":"unavailable"})", "application/json");
+        case route::metrics:
+          if (!read_only) return respond_not_allowed("GET, HEAD");
+          extra_headers_.emplace_back("Cache-Control", "no-store");
+          return respond(200, server_.metrics_text(), "text/plain; version=0.0.4; charset=utf-8");
+        case route::widget:
+        case route::portal:
+          if (!read_only) return respond_not_allowed("GET, HEAD");
+          return serve_file();
+        default:
+          return respond_error(404);
+      }
+    } catch (const std::exception& e) {
+      log(log_level::error, "handler_failed", {{"error", std::string(e.what())}});
+      return respond_error(500);
+    }
+  }
+
+  void post_response() {
+    const auto& request = parser_->get();
+    if (!is_json_utf8(view(request[http::field::content_type]))) return respond_error(415);
+    if (server_.limiter.enabled()) {
+      std::string address;
+      if (server_.options.client_address_header.empty()) {
+        beast::error_code ignored;
+        address = stream_.socket().remote_endpoint(ignored).address().to_string();
+      } else {
+        address = std::string(view(request[server_.options.client_address_header]));
+      }
+      if (!server_.limiter.allow(server_.hasher(address), clock::now())) {
+        extra_headers_.emplace_back("Retry-After", std::to_string(server_.limiter.retry_after_seconds()));
+        return respond_error(429);
+      }
+    }
+    intake_check checked =
+        server_.submissions.check(request.body(), message_locale(view(request[http::field::accept_language])));
+    if (!checked.valid) return respond(checked.rejection.status, std::move(checked.rejection.body), "application/json");
+    record_ = std::move(checked.record);
+    // The session, and the loop's run(), must outlive the commit: both are released in on_committed.
+    committing_ = shared_from_this();
+    loop_busy_.emplace(home_.context.get_executor());
+    server_.committer.submit(record_, [this](submit_status outcome) {
+      asio::post(home_.context, [this, outcome] { on_committed(outcome); });
+    });
+  }
+
+  void on_committed(submit_status outcome) {
+    const std::shared_ptr<session> self = std::move(committing_);
+    loop_busy_.reset();
+    intake_reply reply = server_.submissions.acknowledge(record_.id, outcome);
+    if (reply.status == 503) extra_headers_.emplace_back("Retry-After", "5");
+    respond(reply.status, std::move(reply.body), "application/json");
+  }
+
+  void serve_file() {
+    const std::string& root = kind_ == route::widget ? server_.options.widget_dir : server_.options.portal_dir;
+    const std::string_view relative =
+        kind_ == route::widget ? path_.substr(std::string_view("/widget").size()) : path_;
+    std::optional<detail::static_file> file = detail::load_static_file(root, relative);
+    if (!file && kind_ == route::widget && !server_.options.portal_dir.empty()) {
+      file = detail::load_static_file(server_.options.portal_dir, path_);  // the portal's mount is "/"
+    }
+    if (!file) return respond_error(404);
+    extra_headers_.emplace_back("X-Content-Type-Options", "nosniff");
+    extra_headers_.emplace_back("Cache-Control", "public, max-age=300");
+    respond(200, std::move(file->content), file->content_type);
+  }
+
+  void respond_not_allowed(std::string_view allowed) {
+    extra_headers_.emplace_back("Allow", std::string(allowed));
+    respond_error(405);
+  }
+
+  void respond_error(int status) {
+    if (status == 413 || status == 414 || status == 431 || status == 400) keep_alive_ = false;
+    respond(status, "{\"error\":\"" + std::string(error_word(status)) + "\"}", "application/json");
+  }
+
+  void respond(int status, std::string body, std::string_view content_type) {
+    response_.emplace();
+    auto& res = *response_;
+    res.result(static_cast<unsigned>(status));
+    res.version(parser_ && parser_->is_header_done() ? parser_->get().version() : 11);
+    if (!content_type.empty()) res.set(http::field::content_type, content_type);
+    for (const auto& [name, value] : origin_headers_) res.set(name, value);
+    for (const auto& [name, value] : extra_headers_) res.set(name, value);
+    extra_headers_.clear();
+    origin_headers_.clear();
+    status_ = status;
+    if (server_.draining.load(std::memory_order_relaxed)) keep_alive_ = false;
+    res.keep_alive(keep_alive_);
+    if (head_) {
+      res.content_length(body.size());
+    } else {
+      res.body() = std::move(body);
+      if (status != 204) res.prepare_payload();
+    }
+    stream_.expires_after(std::chrono::seconds(server_.options.read_timeout_seconds));
+    http::async_write(stream_, *response_,
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_written(ec); });
+  }
+
+  void on_written(beast::error_code ec) {
+    observe();
+    if (ec) return close();
+    if (!keep_alive_) return close_after_answer();
+    read_header();
+  }
+
+  // Metrics and the debug access log (no client data in either).
+  void observe() {
+    const auto elapsed = clock::now() - started_;
+    server_.counters.observe_request(kind_, status_, elapsed);
+    if (kind_ == route::responses) {
+      switch (status_) {
+        case 400: server_.counters.observe_rejection(rejection::invalid); break;
+        case 411: server_.counters.observe_rejection(rejection::length_required); break;
+        case 413: server_.counters.observe_rejection(rejection::too_large); break;
+        case 415: server_.counters.observe_rejection(rejection::unsupported_media_type); break;
+        case 429: server_.counters.observe_rejection(rejection::rate_limited); break;
+        default: break;
+      }
+    }
+    if (log_enabled(log_level::debug)) {
+      const std::string method = parser_ && parser_->is_header_done()
+                                     ? std::string(view(parser_->get().method_string()))
+                                     : std::string("-");
+      log(log_level::debug, "request",
+          {{"method", method},
+           {"route", to_string(kind_)},
+           {"status", status_},
+           {"duration_ms", std::chrono::duration<double, std::milli>(elapsed).count()}});
+    }
+  }
+
+  // Ends the sending side, then reads and drops whatever the client still sends for a moment: closing
+  // with unread bytes would reset the connection and could destroy the answer in flight.
+  void close_after_answer() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(lingering_close);
+    linger();
+  }
+
+  void linger() {
+    buffer_.consume(buffer_.size());
+    stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return self->close();
+      self->linger();
+    });
+  }
+
+  void close() {
+    beast::error_code ignored;
+    stream_.socket().close(ignored);
+  }
+
+  front& server_;
+  loop& home_;
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::optional<http::response<http::string_body>> response_;
+  std::string_view path_;  // into parser_'s target
+  route kind_ = route::other;
+  bool head_ = false;
+  bool keep_alive_ = false;
+  bool waiting_for_request_ = false;
+  int status_ = 0;
+  clock::time_point started_;
+  header_list origin_headers_;
+  header_list extra_headers_;
+  stored_response record_;
+  std::shared_ptr<session> committing_;
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> loop_busy_;
+};
+
+void front::accept_next() {
+  loop& target = *loops[next_loop++ % loops.size()];
+  acceptor->async_accept(target.context, [this, &target](beast::error_code ec, tcp::socket socket) {
+    if (draining.load() || !acceptor->is_open()) return;
+    if (ec) {
+      // Out of descriptors, most likely: pause instead of spinning, then try again.
+      accept_pause->expires_after(std::chrono::milliseconds(50));
+      accept_pause->async_wait([this](beast::error_code) {
+        if (!draining.load()) accept_next();
+      });
+      return;
+    }
+    beast::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
+    auto s = std::make_shared<session>(*this, target, std::move(socket));
+    asio::post(target.context, [s] { s->start(); });
+    accept_next();
+  });
+}
+
+// On loops[0]: no new connections; every loop closes its idle connections and finishes the others.
+void front::begin_drain() {
+  if (draining.exchange(true)) return;
+  beast::error_code ignored;
+  if (acceptor) acceptor->close(ignored);
+  if (accept_pause) accept_pause->cancel();
+  for (const auto& l : loops) {
+    loop* target = l.get();
+    asio::post(target->context, [target] {
+      for (session* s : target->sessions) s->drain();
+    });
+  }
+  keep_running.clear();  // each loop's run() returns once its last connection is gone
+}
+
+}  // namespace
+
+struct http_server::impl : front {
+  using front::front;
 };
 
 http_server::http_server(server_options options, const survey_set& surveys, store& storage, group_commit& committer,
@@ -299,34 +521,48 @@ http_server::~http_server() = default;
 
 bool http_server::bind(std::string& error) {
   const server_options& o = impl_->options;
-  if (o.port == 0) {
-    impl_->bound_port = impl_->server.bind_to_any_port(o.host);
-  } else if (impl_->server.bind_to_port(o.host, o.port)) {
-    impl_->bound_port = o.port;
-  }
-  if (impl_->bound_port < 0) {
-    error = "cannot listen on " + o.host + ":" + std::to_string(o.port);
+  try {
+    asio::io_context& context = impl_->loops.front()->context;
+    tcp::resolver resolver(context);
+    const auto endpoints = resolver.resolve(o.host, std::to_string(o.port), tcp::resolver::passive);
+    if (endpoints.empty()) throw std::runtime_error("no address");
+    const tcp::endpoint endpoint = endpoints.begin()->endpoint();
+    tcp::acceptor& acceptor = impl_->acceptor.emplace(context);
+    acceptor.open(endpoint.protocol());
+    acceptor.set_option(tcp::acceptor::reuse_address(true));
+    acceptor.bind(endpoint);
+    acceptor.listen(listen_backlog);
+    impl_->bound_port = acceptor.local_endpoint().port();
+    impl_->accept_pause.emplace(context);
+  } catch (const std::exception& e) {
+    impl_->acceptor.reset();
+    error = "cannot listen on " + o.host + ":" + std::to_string(o.port) + ": " + e.what();
     return false;
   }
-  if (!impl_->server.widen_backlog()) log(log_level::warn, "listen_backlog_unchanged");
   return true;
 }
 
 int http_server::port() const noexcept { return impl_->bound_port; }
 
 void http_server::serve() {
-  if (!impl_->stop_requested.load()) impl_->server.listen_after_bind();
-  impl_->serving_done.store(true);
+  if (!impl_->acceptor) return;
+  if (impl_->stop_requested.load()) {
+    impl_->begin_drain();
+    return;
+  }
+  impl_->accept_next();
+  std::vector<std::thread> others;
+  for (std::size_t i = 1; i < impl_->loops.size(); ++i) {
+    others.emplace_back([context = &impl_->loops[i]->context] { context->run(); });
+  }
+  impl_->loops.front()->context.run();
+  for (std::thread& t : others) t.join();
 }
 
 void http_server::stop() {
   impl_->stop_requested.store(true);
-  // listen_after_bind() may not have started yet; cpp-httplib's stop() only acts on a running server.
-  while (!impl_->serving_done.load() && !impl_->server.is_running()) {
-    if (impl_->bound_port < 0) return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  impl_->server.stop();
+  front* server = impl_.get();
+  asio::post(impl_->loops.front()->context, [server] { server->begin_drain(); });
 }
 
 }  // namespace otklik::collector

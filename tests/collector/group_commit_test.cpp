@@ -158,3 +158,39 @@ TEST_CASE("stop() commits what was submitted and later submissions fail at once"
   CHECK(committer.submit(after) == submit_status::failed);
   CHECK(count_rows(*opened.opened) == 1);
 }
+
+TEST_CASE("the asynchronous submit reports each outcome only once its batch has committed") {
+  otklik::test::temp_dir dir;
+  auto opened = open_sqlite_store(dir.file("c.db"));
+  REQUIRE(opened.opened);
+  gated_store gate(*opened.opened);
+  group_commit committer(gate);
+  std::mutex outcomes_mutex;
+  std::condition_variable answered;
+  std::vector<submit_status> outcomes;
+  std::vector<std::size_t> rows_seen;
+  const stored_response first = record("async-submission-0001");
+  const stored_response again = record("async-submission-0001");
+  const auto remember = [&](submit_status s) {
+    const std::size_t rows = count_rows(*opened.opened);  // committed before the submitter hears of it
+    const std::lock_guard<std::mutex> lock(outcomes_mutex);
+    outcomes.push_back(s);
+    rows_seen.push_back(rows);
+    answered.notify_all();
+  };
+  committer.submit(first, remember);
+  gate.wait_for_first_batch();
+  {
+    const std::lock_guard<std::mutex> lock(outcomes_mutex);
+    CHECK(outcomes.empty());  // the transaction is still held back
+  }
+  committer.submit(again, remember);
+  gate.release();
+  {
+    std::unique_lock<std::mutex> lock(outcomes_mutex);
+    answered.wait(lock, [&] { return outcomes.size() == 2; });
+  }
+  committer.stop();
+  CHECK(outcomes == std::vector<submit_status>{submit_status::stored, submit_status::duplicate});
+  CHECK(rows_seen == std::vector<std::size_t>{1, 1});
+}

@@ -21,13 +21,25 @@ struct intake_reply {
   std::string body;
 };
 
+// A checked submission: the record to commit, or (when `valid` is false) the 400 to answer.
+struct intake_check {
+  bool valid = false;
+  stored_response record;
+  intake_reply rejection;
+};
+
 class intake {
  public:
   // `surveys`, `committer` and `counters` must outlive the intake.
   intake(const survey_set& surveys, group_commit& committer, metrics& counters, limits bounds);
   ~intake();
 
-  // 201 stored, 200 duplicate, 400 with the issues (messages in `locale`), 503 when the store failed.
+  // Validates, anonymizes and truncates the time to the hour; a 400 with the issues (messages in
+  // `locale`) when invalid. Counts the issues of rejected submissions.
+  [[nodiscard]] intake_check check(std::string_view body, std::string_view locale);
+  // 201 stored, 200 duplicate, 503 when the store failed; counts the outcome.
+  [[nodiscard]] intake_reply acknowledge(const std::string& id, submit_status outcome);
+  // check, then commit and wait for the batch: the blocking path for callers without an event loop.
   [[nodiscard]] intake_reply submit(std::string_view body, std::string_view locale);
 
  private:

@@ -1,5 +1,5 @@
 // otklik/collector/server.hpp — the collector's HTTP front: the API of formats.md, CORS, body limit,
-// rate limit, health and metrics, static files (widget and demo portal); cpp-httplib stays hidden.
+// rate limit, health and metrics, static files (widget and demo portal); Boost.Beast stays hidden.
 #pragma once
 
 #include <cstddef>
@@ -18,9 +18,9 @@ namespace otklik::collector {
 
 // Default largest request body: a response with a 2000-character comment is under 10 KB.
 inline constexpr std::size_t default_max_body = 64 * 1024;
-// Default worker threads: cpp-httplib serves each keep-alive connection on one pool thread, so this
-// bounds the connections served at once (idle ones are closed after the keep-alive timeout).
-inline constexpr std::size_t default_threads = 128;
+// Default event-loop threads: 0 means one per core. Each loop serves any number of connections; a
+// submission waiting for its commit holds no thread.
+inline constexpr std::size_t default_threads = 0;
 
 struct server_options {
   std::string host = "127.0.0.1";
@@ -30,7 +30,7 @@ struct server_options {
   std::size_t max_body = default_max_body;
   std::string portal_dir;  // served at / when set (the demo portal)
   std::string widget_dir;  // served at /widget/ when set
-  std::size_t threads = default_threads;
+  std::size_t threads = default_threads;  // event-loop threads; 0: one per core
   // Behind a reverse proxy every peer is the proxy: take the client address from this header
   // (e.g. X-Real-IP, which the proxy must overwrite), for the rate limit's key only.
   std::string client_address_header;

@@ -1,9 +1,9 @@
 // otklik/collector/storage/group_commit.hpp — turns concurrent submissions into shared transactions:
-// one writer thread takes everything pending, commits it as one batch, then wakes each submitter
-// with its own outcome. Durability then costs one commit per batch instead of one per submission.
+// one writer thread takes everything pending, commits it as one batch, then tells each submitter
+// its own outcome. Durability then costs one commit per batch instead of one per submission, and
+// the submissions that arrive during a commit form the next batch.
 #pragma once
 
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -32,6 +32,8 @@ struct batch_report {
 class group_commit {
  public:
   using batch_observer = std::function<void(const batch_report&)>;
+  // Receives a submission's outcome on the writer thread once its batch has committed (or failed).
+  using completion = std::function<void(submit_status)>;
 
   // Starts the writer thread; `target` must outlive this object.
   explicit group_commit(store& target, batch_observer observer = {});
@@ -39,7 +41,10 @@ class group_commit {
   group_commit(const group_commit&) = delete;
   group_commit& operator=(const group_commit&) = delete;
 
-  // Blocks until the batch holding `record` has committed; `record` must stay alive until then.
+  // Queues `record` for the next batch and returns at once; `done` runs (on the writer thread, so it
+  // must be short) after that batch has committed. `record` must stay alive until then.
+  void submit(const stored_response& record, completion done);
+  // Blocks until the batch holding `record` has committed.
   [[nodiscard]] submit_status submit(const stored_response& record);
 
   // Commits everything already submitted, then stops the writer; later submits fail at once.
@@ -49,23 +54,17 @@ class group_commit {
   [[nodiscard]] std::size_t queued();
 
  private:
-  // Where a batch's submitters wait: one futex word per batch, so that finishing a batch wakes exactly
-  // its submitters, and none of them has to take the queue's mutex again on the way out.
-  struct batch_signal {
-    std::atomic<int> done{0};
-  };
   struct pending_entry {
     const stored_response* record;
-    submit_status* outcome;
+    completion done;
   };
   void write_loop();
 
   store& target_;
   batch_observer observer_;
-  std::mutex mutex_;  // guards pending_, next_signal_ and stopping_
+  std::mutex mutex_;  // guards pending_ and stopping_
   std::condition_variable work_ready_;
   std::vector<pending_entry> pending_;
-  std::shared_ptr<batch_signal> next_signal_ = std::make_shared<batch_signal>();  // for the pending entries
   bool stopping_ = false;
   std::thread writer_;
 };
