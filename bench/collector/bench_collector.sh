@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of the collector: wrk POSTs unique valid responses to `otklik serve` (SQLite, group commit,
 # synchronous=FULL: every 201 is durable), then the same wrk run against nginx answering 204 on the same
-# machine, as the baseline. Prints requests/s, p50 and p99 for both and the ratio.
+# machine, as the baseline. Prints requests/s, p50 and p99 for both and the ratio, and the CPU time each
+# server spent per request (user+system, from /proc: the figure that stays meaningful on a busy machine),
+# with the collector's average batch size and commit time (what fsync costs on this disk).
 #
 #   bench/collector/bench_collector.sh            # builds build/native (Release) if needed
 #   OTKLIK=/path/to/otklik DURATION=5s ROUNDS=3 CONNECTIONS=50 THREADS=2 DURABILITY=full bench/collector/bench_collector.sh
@@ -49,6 +51,25 @@ run_wrk() {  # url out-file
   wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -s "$here/post_responses.lua" "$1" >"$2"
 }
 
+# CPU time (user+system, clock ticks) used so far by a process and its children threads/processes.
+cpu_ticks() {  # pid...
+  local total=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+ticks_per_second=$(getconf CLK_TCK)
+
+# The collector's store counters so far, from its /metrics: transactions, rows, seconds in commits.
+store_counters() {
+  python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1]).read().decode())' \
+    "${collector_url%v1/responses}metrics" |
+    awk '/^otklik_store_batch_size_count / { n = $2 } /^otklik_store_batch_size_sum / { rows = $2 }
+         /^otklik_store_commit_seconds_sum / { s = $2 } END { printf "%d %d %.6f\n", n, rows, s }'
+}
+
 # --- the collector ------------------------------------------------------------------------------
 # The rate limit is off: every request comes from 127.0.0.1, so one "client" sends them all.
 "$OTKLIK" serve --db "$work/bench.db" --surveys "$root/tests/vectors/surveys" --listen 127.0.0.1:0 \
@@ -82,12 +103,21 @@ for _ in $(seq 50); do (echo >/dev/tcp/127.0.0.1/"$nginx_port") 2>/dev/null && b
 
 # Alternate the two so that both see the same machine: on shared cores, load from other processes
 # comes and goes, and a single run of each would compare two different machines.
+nginx_pids() { echo "$nginx_pid" $(pgrep -P "$nginx_pid"); }
+read -r batches0 rows0 commit0 <<<"$(store_counters)"
+c_ticks=0
+n_ticks=0
 for round in $(seq "$rounds"); do
+  before=$(cpu_ticks "$server_pid")
   run_wrk "$collector_url" "$work/collector.$round.txt"
+  c_ticks=$((c_ticks + $(cpu_ticks "$server_pid") - before))
+  before=$(cpu_ticks $(nginx_pids))
   run_wrk "http://127.0.0.1:$nginx_port/v1/responses" "$work/nginx.$round.txt"
+  n_ticks=$((n_ticks + $(cpu_ticks $(nginx_pids)) - before))
   summarize "$work/collector.$round.txt" >>"$work/collector.rounds"
   summarize "$work/nginx.$round.txt" >>"$work/nginx.rounds"
 done
+read -r batches1 rows1 commit1 <<<"$(store_counters)"
 kill -TERM "$server_pid"; wait "$server_pid"; server_pid=""
 kill -QUIT "$nginx_pid"; wait "$nginx_pid" || true; nginx_pid=""
 stored=$("$OTKLIK" export --db "$work/bench.db" | wc -l)
@@ -112,6 +142,11 @@ printf "%-34s %12s %10s %10s %10s\n" "nginx return 204 (baseline)" "$n_rps" "$n_
 echo "per round, collector then nginx (requests/s p50 p99):"
 paste -d' ' "$work/collector.rounds" "$work/nginx.rounds" | awk '{ printf "  %8d %7.3f %8.3f   |  %8d %7.3f %8.3f\n", $1, $2, $3, $6, $7, $8 }'
 awk -v c="$c_rps" -v n="$n_rps" 'BEGIN { printf "ratio collector / nginx (medians): %.2f\n", c / n }'
+awk -v ct="$c_ticks" -v nt="$n_ticks" -v cr="$c_total" -v nr="$n_total" -v hz="$ticks_per_second" 'BEGIN {
+  printf "server CPU per request (user+system): collector %.1f us, nginx %.1f us\n", ct * 1e6 / hz / cr, nt * 1e6 / hz / nr }'
+awk -v b="$((batches1 - batches0))" -v r="$((rows1 - rows0))" -v s0="$commit0" -v s1="$commit1" 'BEGIN {
+  if (b > 0) printf "collector store: %d transactions, %.1f submissions each, %.2f ms per commit (write + fsync)\n",
+    b, r / b, (s1 - s0) * 1000 / b }'
 echo "stored rows after the run: $stored (wrk completed $c_total requests, $c_bad not 2xx)"
 awk -v c="$c_rps" -v n="$n_rps" -v p99="$c_p99" 'BEGIN {
   printf "targets: >= 20000 durable/s: %s; >= 0.3x nginx: %s; p99 < 20 ms: %s\n",

@@ -34,6 +34,8 @@ using tcp = asio::ip::tcp;
 using detail::lower;
 using detail::trim;
 using clock = std::chrono::steady_clock;
+// Sockets bound to their loop's io_context by type: no type-erased executor on the hot path.
+using socket_type = tcp::socket::rebind_executor<asio::io_context::executor_type>::other;
 
 // A body claimed larger than this many times --max-body is refused before reading it and the
 // connection closed; a smaller excess is read and discarded so that the client sees a clean 413.
@@ -44,6 +46,9 @@ constexpr int listen_backlog = 1024;
 // After answering and closing the sending side, how long unread request bytes are still drained,
 // so that the kernel does not reset the connection before the client has read the answer.
 constexpr std::chrono::seconds lingering_close{2};
+// How often each loop looks for connections past their deadline. Deadlines are checked by this one
+// sweep instead of a timer per read and write, which would cost a timer-queue update each time.
+constexpr std::chrono::milliseconds deadline_sweep{250};
 
 std::string_view view(beast::string_view text) { return {text.data(), text.size()}; }
 
@@ -102,6 +107,7 @@ class session;
 struct loop {
   std::unordered_set<session*> sessions;  // declared first: handlers still queued at exit refer to it
   asio::io_context context{1};
+  asio::steady_timer sweep{context};
 };
 
 // Everything the connections share: options, policies, the intake, the loops and the listening socket.
@@ -148,6 +154,7 @@ struct front {
 
   void accept_next();
   void begin_drain();
+  void sweep_deadlines(loop& l);
 
   server_options options;
   store& storage;
@@ -172,8 +179,8 @@ struct front {
 // One client connection: reads a request, answers it, and reads the next one while keep-alive lasts.
 class session : public std::enable_shared_from_this<session> {
  public:
-  session(front& server, loop& home, tcp::socket socket)
-      : server_(server), home_(home), stream_(std::move(socket)) {}
+  session(front& server, loop& home, socket_type socket)
+      : server_(server), home_(home), socket_(std::move(socket)) {}
   ~session() { home_.sessions.erase(this); }
   session(const session&) = delete;
   session& operator=(const session&) = delete;
@@ -187,10 +194,13 @@ class session : public std::enable_shared_from_this<session> {
   // On the home loop's thread, once the server drains: an idle connection is closed now; one in the
   // middle of a request is answered first (with Connection: close).
   void drain() {
-    if (waiting_for_request_) {
-      beast::error_code ignored;
-      stream_.socket().close(ignored);
-    }
+    if (waiting_for_request_) close();
+  }
+
+  // On the home loop's thread, from the deadline sweep: a connection past its deadline is closed, and
+  // the operation it was waiting for ends with an error.
+  void expire_if_late(clock::time_point now) {
+    if (now > deadline_) close();
   }
 
  private:
@@ -200,8 +210,8 @@ class session : public std::enable_shared_from_this<session> {
     parser_->header_limit(header_limit);
     parser_->body_limit(server_.options.max_body * discard_factor);
     waiting_for_request_ = true;
-    stream_.expires_after(std::chrono::seconds(server_.options.keep_alive_seconds));
-    http::async_read_header(stream_, buffer_, *parser_,
+    deadline_ = clock::now() + std::chrono::seconds(server_.options.keep_alive_seconds);
+    http::async_read_header(socket_, buffer_, *parser_,
                             [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
   }
 
@@ -218,7 +228,7 @@ class session : public std::enable_shared_from_this<session> {
       return respond_error(received.find("\r\n") == std::string_view::npos ? 414 : 431);
     }
     if (ec == http::error::body_limit) return respond_error(413);  // claimed length far over --max-body
-    if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+    if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted || ec == asio::error::bad_descriptor ||
         ec == asio::error::connection_reset || ec == asio::error::eof) {
       return close();
     }
@@ -252,7 +262,7 @@ class session : public std::enable_shared_from_this<session> {
     if (parser_->is_done()) return handle();
     if (beast::iequals(request[http::field::expect], "100-continue")) {
       auto interim = std::make_shared<const std::string>("HTTP/1.1 100 Continue\r\n\r\n");
-      asio::async_write(stream_, asio::buffer(*interim),
+      asio::async_write(socket_, asio::buffer(*interim),
                         [self = shared_from_this(), interim](beast::error_code write_error, std::size_t) {
                           if (write_error) return self->close();
                           self->read_body();
@@ -263,8 +273,8 @@ class session : public std::enable_shared_from_this<session> {
   }
 
   void read_body() {
-    stream_.expires_after(std::chrono::seconds(server_.options.read_timeout_seconds));
-    http::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+    deadline_ = clock::now() + std::chrono::seconds(server_.options.read_timeout_seconds);
+    http::async_read(socket_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
       if (ec) return self->close();  // cut short or too slow: nothing to answer
       self->handle();
     });
@@ -272,6 +282,7 @@ class session : public std::enable_shared_from_this<session> {
 
   // The whole request is in parser_: route it.
   void handle() {
+    deadline_ = clock::time_point::max();  // the store's time is not the client's: no deadline until the answer
     const auto& request = parser_->get();
     const http::verb method = request.method();
     const bool read_only = method == http::verb::get || head_;
@@ -320,7 +331,7 @@ class session : public std::enable_shared_from_this<session> {
       std::string address;
       if (server_.options.client_address_header.empty()) {
         beast::error_code ignored;
-        address = stream_.socket().remote_endpoint(ignored).address().to_string();
+        address = socket_.remote_endpoint(ignored).address().to_string();
       } else {
         address = std::string(view(request[server_.options.client_address_header]));
       }
@@ -392,8 +403,8 @@ class session : public std::enable_shared_from_this<session> {
       res.body() = std::move(body);
       if (status != 204) res.prepare_payload();
     }
-    stream_.expires_after(std::chrono::seconds(server_.options.read_timeout_seconds));
-    http::async_write(stream_, *response_,
+    deadline_ = clock::now() + std::chrono::seconds(server_.options.read_timeout_seconds);
+    http::async_write(socket_, *response_,
                       [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_written(ec); });
   }
 
@@ -434,27 +445,29 @@ class session : public std::enable_shared_from_this<session> {
   // with unread bytes would reset the connection and could destroy the answer in flight.
   void close_after_answer() {
     beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream_.expires_after(lingering_close);
+    socket_.shutdown(tcp::socket::shutdown_send, ignored);
+    deadline_ = clock::now() + lingering_close;
     linger();
   }
 
   void linger() {
     buffer_.consume(buffer_.size());
-    stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+    socket_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, std::size_t) {
       if (ec) return self->close();
       self->linger();
     });
   }
 
   void close() {
+    deadline_ = clock::time_point::max();
     beast::error_code ignored;
-    stream_.socket().close(ignored);
+    socket_.close(ignored);
   }
 
   front& server_;
   loop& home_;
-  beast::tcp_stream stream_;
+  socket_type socket_;
+  clock::time_point deadline_ = clock::time_point::max();  // of the read or write under way
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::optional<http::response<http::string_body>> response_;
@@ -474,7 +487,7 @@ class session : public std::enable_shared_from_this<session> {
 
 void front::accept_next() {
   loop& target = *loops[next_loop++ % loops.size()];
-  acceptor->async_accept(target.context, [this, &target](beast::error_code ec, tcp::socket socket) {
+  acceptor->async_accept(target.context.get_executor(), [this, &target](beast::error_code ec, socket_type socket) {
     if (draining.load() || !acceptor->is_open()) return;
     if (ec) {
       // Out of descriptors, most likely: pause instead of spinning, then try again.
@@ -505,6 +518,20 @@ void front::begin_drain() {
     });
   }
   keep_running.clear();  // each loop's run() returns once its last connection is gone
+}
+
+// On the loop's thread, every deadline_sweep while the loop has connections or is not draining.
+void front::sweep_deadlines(loop& l) {
+  const clock::time_point now = clock::now();
+  for (auto it = l.sessions.begin(); it != l.sessions.end();) {
+    session* s = *it++;  // closing may not erase now, but stay safe if it ever does
+    s->expire_if_late(now);
+  }
+  if (draining.load() && l.sessions.empty()) return;
+  l.sweep.expires_after(deadline_sweep);
+  l.sweep.async_wait([this, &l](beast::error_code ec) {
+    if (!ec) sweep_deadlines(l);
+  });
 }
 
 }  // namespace
@@ -551,6 +578,10 @@ void http_server::serve() {
     return;
   }
   impl_->accept_next();
+  for (const auto& l : impl_->loops) {
+    loop* target = l.get();
+    asio::post(target->context, [server = impl_.get(), target] { server->sweep_deadlines(*target); });
+  }
   std::vector<std::thread> others;
   for (std::size_t i = 1; i < impl_->loops.size(); ++i) {
     others.emplace_back([context = &impl_->loops[i]->context] { context->run(); });
