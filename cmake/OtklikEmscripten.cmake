@@ -6,16 +6,17 @@ option(OTKLIK_WASM_NAMES "Keep function names in the .wasm, for node wasm/size-r
 # Size-first compile flags for the core when it is built for the browser. The core throws nothing and
 # needs no RTTI (no dynamic_cast, no typeid), so both are off: libc++'s throws become abort().
 function(otklik_wasm_compile_options target)
-  target_compile_options(${target} PRIVATE -Oz -flto -fno-exceptions -fno-rtti)
+  target_compile_options(${target} PRIVATE -Oz -flto -fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-c++-static-destructors)
 endfunction()
 
 # Link flags: a standalone .wasm (no Emscripten JS glue: wasm/otklik-core.mjs instantiates it with two
-# imports), a reactor without main, no filesystem, the small malloc, no exceptions, memory that grows.
+# imports), a reactor without main, no filesystem, no exceptions, memory that grows, and no malloc of
+# Emscripten's (the target links its own, wasm/size_class_malloc.cpp).
 function(otklik_wasm_link_options target)
   target_link_options(${target} PRIVATE
     -Oz -flto -fno-exceptions -fno-rtti
     --no-entry -sSTANDALONE_WASM=1
-    -sFILESYSTEM=0 -sMALLOC=emmalloc -sSUPPORT_LONGJMP=0
+    -sFILESYSTEM=0 -sMALLOC=none -sSUPPORT_LONGJMP=0
     -sDISABLE_EXCEPTION_THROWING=1 -sDISABLE_EXCEPTION_CATCHING=1
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=2MB -sTOTAL_STACK=256KB
     -sASSERTIONS=0

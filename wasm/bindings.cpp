@@ -10,7 +10,9 @@
 #include <string_view>
 
 #include "otklik/json_writer.hpp"
+#if defined(OTKLIK_WASM_MESSAGES)
 #include "otklik/messages.hpp"
+#endif
 #include "otklik/validate.hpp"
 #if defined(OTKLIK_WASM_REDACT)
 #include "otklik/redact.hpp"
@@ -43,6 +45,26 @@ std::string& output() {
 
 std::string_view view(const char* data, std::size_t size) { return {data, size}; }
 
+// The formats' error list. The full core writes the sentence in `locale` ({"path","code","message"}); the
+// widget's core writes the message's detail instead ({"path","code","detail"}) and the widget words the
+// few issues its own form can meet (web/src/locales.js): the sentences of every code would cost about
+// 1.7 KB gzip of the widget's budget.
+void write_errors(otklik::json_writer& w, const std::vector<otklik::issue>& issues, [[maybe_unused]] std::string_view locale) {
+#if defined(OTKLIK_WASM_MESSAGES)
+  otklik::write_issues(w, issues, locale);
+#else
+  w.begin_array();
+  for (const auto& problem : issues) {
+    w.begin_object()
+        .key("path").string(problem.path)
+        .key("code").string(otklik::to_string(problem.code))
+        .key("detail").string(problem.detail)
+        .end_object();
+  }
+  w.end_array();
+#endif
+}
+
 }  // namespace
 
 extern "C" {
@@ -73,17 +95,18 @@ EMSCRIPTEN_KEEPALIVE std::size_t otk_validate(const char* survey, std::size_t su
   w.begin_object();
   if (!c.parsed) {
     w.key("survey_errors");
-    otklik::write_issues(w, c.issues, lang);
+    write_errors(w, c.issues, lang);
   } else {
     auto checked = checker().check(*c.parsed, view(response, response_size));
     w.key("ok").boolean(checked.ok()).key("errors");
-    otklik::write_issues(w, checked.issues(), lang);
+    write_errors(w, checked.issues(), lang);
     if (checked) w.key("response").raw(otklik::to_json(checked.value()));
   }
   w.end_object();
   return out.size();
 }
 
+#if defined(OTKLIK_WASM_CHECK_SURVEY)
 // {"ok":bool,"errors":[...]} for a survey document (portal developers check their surveys in the browser too).
 EMSCRIPTEN_KEEPALIVE std::size_t otk_check_survey(const char* survey, std::size_t survey_size, const char* locale,
                                                   std::size_t locale_size) {
@@ -92,10 +115,11 @@ EMSCRIPTEN_KEEPALIVE std::size_t otk_check_survey(const char* survey, std::size_
   out.clear();
   otklik::json_writer w(out);
   w.begin_object().key("ok").boolean(parsed.ok()).key("errors");
-  otklik::write_issues(w, parsed.issues(), view(locale, locale_size));
+  write_errors(w, parsed.issues(), view(locale, locale_size));
   w.end_object();
   return out.size();
 }
+#endif
 
 #if defined(OTKLIK_WASM_REDACT)
 // {"text": redacted, "findings": [{"type","start","end"}]} with byte offsets into the UTF-8 input.

@@ -1,6 +1,6 @@
 // Builds the widget into web/dist/ beside the WebAssembly core (which the `wasm` CMake preset writes
 // there): the loader otklik.js, the lazily loaded otklik-widget.mjs (with its CSS as text and the core's
-// loader wasm/otklik-core.mjs bundled in; it fetches otklik-core.wasm from beside itself),
+// loader wasm/otklik-core.mjs bundled in; it fetches otklik-widget-core.wasm from beside itself),
 // locale files and type declarations. Usage: node web/build.mjs [--out DIR]
 import { build, transform } from 'esbuild';
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';

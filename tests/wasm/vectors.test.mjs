@@ -4,13 +4,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const vectorsDir = process.env.OTKLIK_VECTORS_DIR;
 const distDir = process.env.OTKLIK_WEB_DIST_DIR;
 assert.ok(vectorsDir && distDir, 'OTKLIK_VECTORS_DIR and OTKLIK_WEB_DIST_DIR must be set (ctest sets them)');
 
+// OTKLIK_CORE_WASM picks the build: otklik-core.wasm (default, the full core) or otklik-widget-core.wasm,
+// which has no checkSurvey and expands no templates (the collector serves surveys with their questions):
+// the cases that need either do not apply to it.
+const wasmName = process.env.OTKLIK_CORE_WASM ?? 'otklik-core.wasm';
+const full = wasmName === 'otklik-core.wasm';
 const { loadCore } = await import(join(distDir, 'otklik-core.mjs'));
-const core = await loadCore();
+const core = await loadCore(pathToFileURL(join(distDir, wasmName)));
 
 const surveys = new Map();
 for (const name of readdirSync(join(vectorsDir, 'surveys')).filter((n) => n.endsWith('.json'))) {
@@ -35,18 +41,26 @@ test('the vector files have enough cases', () => {
   assert.ok(surveyCases.length >= 20);
 });
 
+const listsQuestions = (id) => JSON.parse(surveys.get(id)).questions !== undefined;
+
 for (const c of responses) {
+  if (!full && !listsQuestions(c.survey)) {
+    test(`response: ${c.name} (widget core: the survey lists no questions, which it reports)`, () => {
+      assert.throws(() => core.validate(surveys.get(c.survey), bytes(input(c)), 'ru'), /\/questions: missing_field/);
+    });
+    continue;
+  }
   test(`response: ${c.name}`, () => {
     const result = core.validate(surveys.get(c.survey), bytes(input(c)), 'ru');
     assert.equal(result.ok, c.ok);
     assert.deepEqual(pairs(result.errors), c.errors);
-    for (const e of result.errors) assert.ok(e.message.length > 0);
+    for (const e of result.errors) assert.ok(full ? e.message.length > 0 : typeof e.detail === 'string');
     if (c.ok && c.canonical !== undefined) assert.equal(JSON.stringify(result.response), c.canonical);
   });
 }
 
 for (const c of surveyCases) {
-  test(`survey: ${c.name}`, () => {
+  test(`survey: ${c.name}`, { skip: !full && 'the widget core has no checkSurvey' }, () => {
     const result = core.checkSurvey(bytes(input(c)));
     assert.equal(result.ok, c.ok);
     assert.deepEqual(pairs(result.errors), c.errors);

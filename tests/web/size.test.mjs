@@ -10,11 +10,11 @@ const KB = 1024;
 const gzipped = (name) => execFileSync('gzip', ['-9', '-n', '-c', join(distDir, name)], { maxBuffer: 1 << 24 }).length;
 
 // The files a page fetches to render and submit (submit.test.mjs checks that it fetches exactly these).
-const files = ['otklik.js', 'otklik-widget.mjs', 'otklik-core.wasm'];
+const files = ['otklik.js', 'otklik-widget.mjs', 'otklik-widget-core.wasm'];
 const sizes = Object.fromEntries(files.map((name) => [name, gzipped(name)]));
 const total = Object.values(sizes).reduce((a, b) => a + b, 0);
 console.log(Object.entries(sizes).map(([name, size]) => `${name} ${size} B`).join(', '), `; total ${total} B gzip -9`);
-console.log(`room left for otklik-core.wasm within 40 KB: ${40 * 1024 - total + sizes['otklik-core.wasm']} B`);
+console.log(`room left for otklik-widget-core.wasm within 40 KB: ${40 * 1024 - total + sizes['otklik-widget-core.wasm']} B`);
 
 test('the script tag downloads at most 5 KB gzip', () => {
   assert.ok(sizes['otklik.js'] <= 5 * KB, `otklik.js is ${sizes['otklik.js']} B gzip`);

@@ -60,7 +60,7 @@ test('a citizen fills the form with the mouse and one click on Send stores the r
   }
   const widgetFiles = [...new Set(requests.map((r) => new URL(r.url()).pathname))]
     .filter((path) => path.startsWith('/widget/')).sort();
-  assert.deepEqual(widgetFiles, ['/widget/otklik-core.wasm', '/widget/otklik-widget.mjs', '/widget/otklik.js'],
+  assert.deepEqual(widgetFiles, ['/widget/otklik-widget-core.wasm', '/widget/otklik-widget.mjs', '/widget/otklik.js'],
     'the size budget test (size.test.mjs) measures exactly these files');
   assert.equal(await page.evaluate(() => localStorage.getItem('otklik.queue')), null, 'the queue is empty again');
 });

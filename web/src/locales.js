@@ -27,6 +27,17 @@ export const builtIn = {
     ces: '1 — очень легко, 7 — очень трудно',
     nps: '0 — точно нет, 10 — обязательно порекомендую',
     goal: { yes: 'Да', partly: 'Частично', no: 'Нет' },
+    // The core's sentences (core/src/messages.cpp) for the issues a response made by this form can meet:
+    // [sentence, what introduces the detail]. Any other issue reads as `issue` with its code.
+    issues: {
+      required: ['Ответ на этот вопрос обязателен'],
+      too_long: ['Текст слишком длинный', 'максимум символов: '],
+      unknown_stage: ['Такого этапа нет в опросе', 'этапы: '],
+      invalid_value: ['Недопустимое значение', 'допустимо: '],
+      invalid_region: ['Неверный код региона', 'ожидается: '],
+      invalid_id: ['Недопустимый идентификатор', 'допустимо: '],
+    },
+    issue: 'Ответ не прошёл проверку ({code})',
     pii: {
       EMAIL: 'ваш адрес электронной почты', PHONE: 'ваш номер телефона', SNILS: 'ваш СНИЛС', INN: 'ваш ИНН',
       OGRN: 'номер ОГРН', PASSPORT: 'данные паспорта', OMS: 'номер полиса ОМС', CARD: 'номер банковской карты',
@@ -58,6 +69,15 @@ export const builtIn = {
     ces: '1 — very easy, 7 — very difficult',
     nps: '0 — not at all likely, 10 — extremely likely',
     goal: { yes: 'Yes', partly: 'Partly', no: 'No' },
+    issues: {
+      required: ['This question requires an answer'],
+      too_long: ['The text is too long', 'maximum characters: '],
+      unknown_stage: ['The survey has no such stage', 'stages: '],
+      invalid_value: ['The value is not allowed', 'allowed: '],
+      invalid_region: ['Invalid region code', 'expected: '],
+      invalid_id: ['Invalid identifier', 'allowed: '],
+    },
+    issue: 'The answer could not be checked ({code})',
     pii: {
       EMAIL: 'your email address', PHONE: 'your phone number', SNILS: 'your SNILS number', INN: 'your tax number (INN)',
       OGRN: 'the OGRN number', PASSPORT: 'your passport details', OMS: 'your health insurance number',
@@ -79,6 +99,12 @@ export async function strings(locale, base) {
     }
   }
   return builtIn.en;
+}
+
+// The sentence for an issue of the widget's core ({path, code, detail}), as the core words it in `messages`.
+export function describe(issue, messages) {
+  const [text, intro = ''] = messages.issues[issue.code] ?? [fill(messages.issue, issue)];
+  return `${text}${issue.detail ? ` (${intro}${issue.detail})` : ''}.`;
 }
 
 // Replaces {name} by values[name].

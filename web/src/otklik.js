@@ -61,7 +61,7 @@
   // download; the module's identical requests are then answered by the HTTP cache.
   const prefetch = (options) => {
     const omit = { credentials: 'omit', referrerPolicy: 'no-referrer' };
-    fetch(`${base}otklik-core.wasm`, omit).catch(() => {});
+    fetch(`${base}otklik-widget-core.wasm`, omit).catch(() => {});
     fetch(`${options.endpoint.replace(/\/+$/, '')}/v1/surveys/${encodeURIComponent(options.survey)}`,
       { ...omit, headers: { Accept: 'application/json' } }).catch(() => {});
   };

@@ -4,7 +4,7 @@
 import { loadCore } from '../../wasm/otklik-core.mjs';  // bundled in: one request less
 import css from './otklik.css';
 import { h, setText } from './dom.js';
-import { strings, fill } from './locales.js';
+import { strings, fill, describe, builtIn } from './locales.js';
 import { renderForm } from './form.js';
 import * as queue from './queue.js';
 
@@ -61,7 +61,7 @@ async function render(container, place, options) {
   const locale = options.locale ?? (document.documentElement.lang || 'ru').slice(0, 2);
   queue.listen();
   queue.flush();
-  const core = loadCore();
+  const core = loadCore(new URL('otklik-widget-core.wasm', base));  // validate and redact only (wasm/CMakeLists.txt)
   core.catch(() => {});
   const t = await strings(locale, base);
   let json;
@@ -110,7 +110,7 @@ async function render(container, place, options) {
         };
         if (options.region) response.region = options.region;
         const checked = c.validate(json, response, messagesLang);
-        if (!checked.ok) return view.showErrors(checked.errors);
+        if (!checked.ok) return view.showErrors(checked.errors.map((e) => ({ ...e, message: describe(e, builtIn[messagesLang]) })));
         const outcome = await queue.submit(`${trimSlash(endpoint)}/v1/responses`, response.id,
           JSON.stringify(checked.response), messagesLang);
         if (outcome.status === 'rejected') {
