@@ -32,7 +32,7 @@ await build({
   entryPoints: [join(src, 'widget.js')],
   outfile: join(out, 'otklik-widget.mjs'),
   format: 'esm',
-  external: ['node:*'],  // the core loader's Node branch, never taken in a browser
+  define: { process: 'undefined' },  // drops the core loader's Node branch, never taken in a browser
   plugins: [cssAsText],
 });
 for (const name of await readdir(join(src, 'locales'))) {
