@@ -46,6 +46,8 @@ constexpr int listen_backlog = 1024;
 // After answering and closing the sending side, how long unread request bytes are still drained,
 // so that the kernel does not reset the connection before the client has read the answer.
 constexpr std::chrono::seconds lingering_close{2};
+// A connection's read buffer keeps at most this much capacity between requests.
+constexpr std::size_t retained_buffer = 64 * 1024;
 // How often each loop looks for connections past their deadline. Deadlines are checked by this one
 // sweep instead of a timer per read and write, which would cost a timer-queue update each time.
 constexpr std::chrono::milliseconds deadline_sweep{250};
@@ -206,6 +208,9 @@ class session : public std::enable_shared_from_this<session> {
  private:
   void read_header() {
     if (server_.draining.load(std::memory_order_relaxed)) return close();
+    // A large body (up to discard_factor x --max-body) grew the buffer: give the memory back rather
+    // than keep it for the life of a keep-alive connection.
+    if (buffer_.size() == 0 && buffer_.capacity() > retained_buffer) buffer_.shrink_to_fit();
     parser_.emplace();
     parser_->header_limit(header_limit);
     parser_->body_limit(server_.options.max_body * discard_factor);
