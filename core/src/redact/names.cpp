@@ -9,56 +9,6 @@
 
 namespace otklik::detail {
 
-namespace {
-
-// Whether the lowercase word ends with `suffix` (bytes compared from the end; suffixes are a few bytes).
-bool ends_with(const byte* w, std::size_t n, const char* suffix, std::size_t k) noexcept {
-  if (k > n) return false;
-  while (k > 0 && w[n - 1] == static_cast<byte>(suffix[k - 1])) --n, --k;
-  return k == 0;
-}
-
-// Whether the word is one of `stems` (space-separated word endings) followed by one of `endings`
-// (space-separated, "-" for none): the case forms of a suffix, e.g. stems "ов ев ин" with endings
-// "- а у ым е ой ы" give Иванов, Иванова, Иванову, Ивановым, Иванове, Ивановой, Ивановы.
-bool stem_and_ending(const lower_word& w, const char* stems, const char* endings) noexcept {
-  for (const char* e = endings; *e;) {
-    std::size_t el = 0;
-    while (e[el] && e[el] != ' ') ++el;
-    const std::size_t ending = (el == 1 && e[0] == '-') ? 0 : el;
-    if (ends_with(w.bytes, w.size, e, ending)) {
-      for (const char* s = stems; *s;) {
-        std::size_t sl = 0;
-        while (s[sl] && s[sl] != ' ') ++sl;
-        if (ends_with(w.bytes, w.size - ending, s, sl)) return true;
-        s += sl;
-        while (*s == ' ') ++s;
-      }
-    }
-    e += el;
-    while (*e == ' ') ++e;
-  }
-  return false;
-}
-
-}  // namespace
-
-bool is_patronymic(const lower_word& w, unsigned letters) noexcept {
-  // -ович/-евич and -ич after ь, м, к, т (Ильич, Кузьмич, Лукич, Никитич), in every case; -овна/-евна/-ична.
-  return letters >= 5 && (stem_and_ending(w, "вич ьич мич кич тич", "- а у ем ом е") ||
-                          stem_and_ending(w, "вн ичн", "а ы е у ой ою"));
-}
-
-bool is_surname_like(const lower_word& w, unsigned letters, bool strong) noexcept {
-  if (letters < 3) return false;
-  if (stem_and_ending(w, "ов ев ёв ин ын", "- а у ым е ой ы") || stem_and_ending(w, "ск цк", "ий ая ого ому им ом ой ую") ||
-      stem_and_ending(w, "ян ук юк", "- а у ом е") || stem_and_ending(w, "енко дзе швили", "-"))
-    return true;
-  // Weaker endings (Белых, Рабинович, Гофман): ordinary capitalised words have them too.
-  return !strong && letters >= 4 && (stem_and_ending(w, "их ых", "-") || stem_and_ending(w, "ич", "- а у ем е") ||
-                                     stem_and_ending(w, "ман", "- а"));
-}
-
 bool detector::name_word(std::size_t k) const noexcept {
   const token& tok = tokens_[k];
   if (tok.kind != token_kind::word || !tok.has(flag_cap) || !tok.has(flag_cyrillic) || tok.letters < 2) return false;
@@ -71,16 +21,12 @@ std::uint16_t detector::morphology(std::size_t k) const noexcept {
   if (!tok.has(flag_morphology_known)) {
     std::uint16_t bits = flag_morphology_known;
     if (tok.kind == token_kind::word && tok.has(flag_cyrillic)) {
-      lower_word w;
-      // Only the ending matters: fold the last 16 bytes at most (whole letters, as words are whole UTF-8).
-      std::size_t s = tok.end - tok.start > 16 ? tok.end - 16 : tok.start;
-      while (s > tok.start && is_continuation(t_.data[s])) --s;
-      lowercase(t_, s, tok.end, w);
-      if (is_patronymic(w, tok.letters)) bits |= flag_patronymic;
-      if (stem_and_ending(w, "ый ий ой ая ое ые ого ому ым ую", "-")) bits |= flag_adjective;
+      const unsigned endings = ending_classes(t_.data + tok.start, t_.data + tok.end);
+      if (tok.letters >= 5 && (endings & ending_patronymic)) bits |= flag_patronymic;
+      if (endings & ending_adjective) bits |= flag_adjective;
       if (tok.meaning != lex::city) {
-        if (is_surname_like(w, tok.letters, true)) bits |= flag_surname_strong | flag_surname_weak;
-        else if (is_surname_like(w, tok.letters, false)) bits |= flag_surname_weak;
+        if (surname_ending_holds(endings, tok.letters, true)) bits |= flag_surname_strong | flag_surname_weak;
+        else if (surname_ending_holds(endings, tok.letters, false)) bits |= flag_surname_weak;
       }
     }
     tok.flags = static_cast<std::uint16_t>(tok.flags | bits);

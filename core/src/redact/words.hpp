@@ -39,6 +39,18 @@ void lowercase(const text_view& t, std::size_t s, std::size_t e, lower_word& out
 // The lexicon's meaning of the word [s, e) of the text.
 [[nodiscard]] lex meaning_of(const text_view& t, std::size_t s, std::size_t e) noexcept;
 
+// What a word's ending says (endings.cpp): a patronymic (-ович, -овна... in any case), an adjective
+// (-ый, -ая...), a surname (-ов, -ин, -ский, -енко...), a weaker surname ending (-их, -ич, -ман).
+enum : unsigned {
+  ending_patronymic = 1u << 0, ending_adjective = 1u << 1, ending_surname = 1u << 2, ending_weak_surname = 1u << 3
+};
+// The ending classes of the word [s, e) (whole UTF-8 letters, Cyrillic capitals folded), from its last letters.
+[[nodiscard]] unsigned ending_classes(const byte* s, const byte* e) noexcept;
+// Whether a word of `letters` letters with these ending classes looks like a surname (see is_surname_like).
+[[nodiscard]] constexpr bool surname_ending_holds(unsigned classes, unsigned letters, bool strong) noexcept {
+  return letters >= 3 && ((classes & ending_surname) != 0 || (!strong && letters >= 4 && (classes & ending_weak_surname) != 0));
+}
+
 // Whether a lowercase Cyrillic word is a patronymic in any case (Иванович, Ивановны, Ильиничне...).
 [[nodiscard]] bool is_patronymic(const lower_word& w, unsigned letters) noexcept;
 // Whether a lowercase Cyrillic word has a typical surname ending (Иванов, Петровой, Достоевского, Шевченко...);
