@@ -130,21 +130,17 @@ std::size_t word_end(const text_view& t, std::size_t s, unsigned& letters) noexc
   return i;
 }
 
-// Whether `word` is one of the space-separated words of `list` (compared byte by byte, no library calls).
-bool one_of(std::string_view word, const char* list) noexcept {
-  for (const char* p = list; *p;) {
-    std::size_t k = 0;
-    while (p[k] && p[k] != ' ') ++k;
-    if (k == word.size()) {
-      std::size_t m = 0;
-      while (m < k && p[m] == word[m]) ++m;
-      if (m == k) return true;
-    }
-    p += k;
-    if (*p == ' ') ++p;
-  }
+// Whether `word` is one of `list` (lengths compared first: the lists are a few short case endings).
+template <std::size_t N>
+bool one_of(std::string_view word, const std::string_view (&list)[N]) noexcept {
+  for (const std::string_view w : list)
+    if (w.size() == word.size() && w == word) return true;
   return false;
 }
+
+// Case endings after the ч of -ович/-ич and after the н of -овна.
+constexpr std::string_view endings_after_ch[] = {"а", "у", "ем", "ом", "е", "на", "ны", "не", "ну", "ной", "ною"};
+constexpr std::string_view endings_after_vn[] = {"а", "ы", "е", "у", "ой", "ою"};
 
 bool equals_ascii_ci(const text_view& t, std::size_t s, std::size_t e, std::string_view word) noexcept {
   if (e - s != word.size()) return false;
@@ -443,21 +439,21 @@ class scanner {
   std::size_t patronymic(std::size_t pos) {
     // Patronymic endings put "ч" or "н" among the last five letters (-ович, -ичной, -овною): look at the
     // word only then. Most words with ч or вн (почему, главный) end here.
-    unsigned tail = 0;
-    const std::size_t e = word_end(t_, pos + 1, tail);
     // Before ч an и (-вич, -ьич, -мич, -кич, -тич), before вн an о or е (-овна, -евна); after them one of the
-    // case endings. Anything else (очень, ничего, главный) is no patronymic: a later ч or н of the same word
-    // may still be (вячеславовна), so the scan goes on right after this letter.
-    const std::string_view ending(reinterpret_cast<const char*>(t_.data + pos + 1), e - pos - 1);
+    // case endings (at most three letters). Anything else (очень, ничего, главный) is no patronymic: a later
+    // ч or н of the same word may still be (вячеславовна), so the scan goes on right after this letter.
     const bool ch = t_.data[pos] == 0x87;
     const byte* before = t_.data + pos - 1;  // the trigger letter's lead byte
-    if (ch) {
-      if (pos < 3 || before[-2] != 0xD0 || before[-1] != 0xB8) return pos + 1;  // и
-      if (!ending.empty() && !one_of(ending, "а у ем ом е на ны не ну ной ною")) return pos + 1;
-    } else {
-      if (pos < 5 || before[-4] != 0xD0 || (before[-3] != 0xBE && before[-3] != 0xB5)) return pos + 1;  // о, е
-      if (!one_of(ending, "а ы е у ой ою")) return pos + 1;
+    if (ch ? (pos < 3 || before[-2] != 0xD0 || before[-1] != 0xB8)                                  // и
+           : (pos < 5 || before[-4] != 0xD0 || (before[-3] != 0xBE && before[-3] != 0xB5))) {  // о, е
+      return pos + 1;
     }
+    unsigned tail = 0;
+    const std::size_t e = word_end(t_, pos + 1, tail);
+    const std::string_view ending(reinterpret_cast<const char*>(t_.data + pos + 1), e - pos - 1);
+    if (ending.size() > 6) return pos + 1;
+    if (ch ? (!ending.empty() && !one_of(ending, endings_after_ch)) : !one_of(ending, endings_after_vn))
+      return pos + 1;
     const std::size_t s = word_start(t_, pos - 1, consumed_);  // the trigger is the second byte of ч or н
     const unsigned letters = tail + 1 + static_cast<unsigned>((pos - 1 - s) / 2);  // Cyrillic: two bytes a letter
     if (letters < 5 || is_upper_letter_at(t_, s)) return e;

@@ -104,32 +104,32 @@ inline std::uint32_t trigger_bits_step(const byte* p, bool at_start = false) noe
 // re-reads the text's last full step and drops the bits it already had. Only texts shorter than a step
 // (plus three bytes) go through a small padded copy.
 inline std::uint64_t trigger_mask(const byte* text, std::size_t n, std::size_t block) noexcept {
-  if (block >= 3 && block + 64 <= n) {  // inside the text: no checks per step
-    std::uint64_t inner = 0;
-    for (unsigned k = 0; k < 64; k += trigger_step) inner |= static_cast<std::uint64_t>(trigger_bits_step(text + block + k)) << k;
-    return inner;
+  if (n >= trigger_step + 3) {  // every step reads in place (most comments: a first, inner and last block)
+    const std::size_t in_block = n - block < 64 ? n - block : 64;
+    std::uint64_t bits = 0;
+    unsigned k = 0;
+    if (block == 0) {
+      bits = trigger_bits_step(text, true);
+      k = trigger_step;
+    }
+    for (; k + trigger_step <= in_block; k += trigger_step)
+      bits |= static_cast<std::uint64_t>(trigger_bits_step(text + block + k)) << k;
+    if (k < in_block) {
+      const std::size_t last = n - trigger_step;
+      bits |= static_cast<std::uint64_t>(trigger_bits_step(text + last) >> (block + k - last)) << k;
+    }
+    return bits;
   }
   std::uint64_t bits = 0;
   for (unsigned k = 0; k < 64; k += trigger_step) {
     const std::size_t p = block + k;
     if (p >= n) break;
-    std::uint32_t step;
-    if (p >= 3 && p + trigger_step <= n) {
-      step = trigger_bits_step(text + p);
-    } else if (p == 0 && trigger_step <= n) {
-      step = trigger_bits_step(text, true);
-    } else if (p + trigger_step > n && n >= trigger_step + 3) {
-      const std::size_t last = n - trigger_step;
-      step = trigger_bits_step(text + last) >> (p - last);
-    } else {
-      byte padded[8 + trigger_step] = {};
-      padded[5] = padded[6] = padded[7] = ' ';  // before the text: no trigger can look back into it
-      for (std::size_t b = 1; b <= 3 && b <= p; ++b) padded[8 - b] = text[p - b];
-      const std::size_t count = n - p < trigger_step ? n - p : trigger_step;
-      for (std::size_t i = 0; i < count; ++i) padded[8 + i] = text[p + i];
-      step = trigger_bits_step(padded + 8);
-    }
-    bits |= static_cast<std::uint64_t>(step) << k;
+    byte padded[8 + trigger_step] = {};
+    padded[5] = padded[6] = padded[7] = ' ';  // before the text: no trigger can look back into it
+    for (std::size_t b = 1; b <= 3 && b <= p; ++b) padded[8 - b] = text[p - b];
+    const std::size_t count = n - p < trigger_step ? n - p : trigger_step;
+    for (std::size_t i = 0; i < count; ++i) padded[8 + i] = text[p + i];
+    bits |= static_cast<std::uint64_t>(trigger_bits_step(padded + 8)) << k;
   }
   return bits;
 }
