@@ -52,6 +52,7 @@ std::size_t word_start(const text_view& t, std::size_t p, std::size_t floor) noe
   }
 }
 
+#if defined(OTKLIK_TRIGGERS_SSE2)
 // Set bits of a 16-bit mask (x86-64's baseline has no POPCNT instruction; this stays inline).
 inline unsigned popcount16(std::uint32_t x) noexcept {
   x = x - ((x >> 1) & 0x5555u);
@@ -59,6 +60,7 @@ inline unsigned popcount16(std::uint32_t x) noexcept {
   x = (x + (x >> 4)) & 0x0F0Fu;
   return (x + (x >> 8)) & 0x1Fu;
 }
+#endif
 
 // The end of the word that starts at `s` (letters, inner hyphens and apostrophes); counts its letters.
 std::size_t word_end(const text_view& t, std::size_t s, unsigned& letters) noexcept {
