@@ -23,15 +23,20 @@ scratch_space& scratch() {
 }  // namespace
 
 redaction redact(std::string_view text) {
+  redaction result;
   if (text.size() >= UINT32_MAX) {  // offsets are 32-bit: a larger text is redacted whole
-    return redaction{"[PERSON]", {finding{pii_type::person, 0, UINT32_MAX}}};
+    result.text.assign("[PERSON]");
+    result.findings.push_back(finding{pii_type::person, 0, UINT32_MAX});
+    return result;
   }
   scratch_space& s = scratch();
   detail::scan(text, s.tokens);
   s.findings.clear();
   detail::detector(text, s.tokens, s.findings).run();
-  if (s.findings.empty()) return redaction{std::string(text), {}};  // most comments: one copy
-  redaction result;
+  if (s.findings.empty()) {
+    result.text.assign(text);
+    return result;
+  }
   // One allocation for the text and one for the findings: sizes are known before copying.
   std::size_t size = text.size();
   for (const finding& f : s.findings) size = size - (f.end - f.start) + to_string(f.type).size() + 2;
