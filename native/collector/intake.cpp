@@ -1,4 +1,4 @@
-// native/collector/intake.cpp — validation, anonymization and the durable commit of one submission.
+// native/collector/intake.cpp — validation and anonymization of one submission, and its answer once committed.
 #include "otklik/collector/intake.hpp"
 
 #include "otklik/json_writer.hpp"
@@ -28,8 +28,8 @@ std::string errors_json(const std::vector<issue>& issues, std::string_view local
   return out;
 }
 
-intake::intake(const survey_set& surveys, group_commit& committer, metrics& counters, limits bounds)
-    : surveys_(surveys), committer_(committer), counters_(counters), bounds_(bounds) {}
+intake::intake(const survey_set& surveys, metrics& counters, limits bounds)
+    : surveys_(surveys), counters_(counters), bounds_(bounds) {}
 
 intake::~intake() = default;
 
@@ -79,12 +79,6 @@ intake_reply intake::acknowledge(const std::string& id, submit_status outcome) {
       break;
   }
   return {503, R"({"error":"store_unavailable"})"};
-}
-
-intake_reply intake::submit(std::string_view body, std::string_view locale) {
-  intake_check checked = check(body, locale);
-  if (!checked.valid) return std::move(checked.rejection);
-  return acknowledge(checked.record.id, committer_.submit(checked.record));
 }
 
 }  // namespace otklik::collector

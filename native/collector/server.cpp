@@ -121,7 +121,7 @@ struct front {
         counters(m),
         cors(options.allowed_origins),
         limiter(options.rate_limit_per_minute),
-        submissions(s, c, m, limits{options.max_body, limits{}.max_depth}) {
+        submissions(s, m, limits{options.max_body, limits{}.max_depth}) {
     for (const survey& one : s.all()) survey_json.emplace(one.id, to_json(one));
     std::size_t threads = options.threads;
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());

@@ -1,6 +1,6 @@
 // otklik/collector/intake.hpp — the path of one submission from request body to durable store:
 // re-check with the core's validator (never trust the client), anonymize, truncate the time to the
-// hour, commit through the group committer; independent of the HTTP library.
+// hour; then, once the group committer has its outcome, the answer. Independent of the HTTP library.
 #pragma once
 
 #include <memory>
@@ -30,8 +30,8 @@ struct intake_check {
 
 class intake {
  public:
-  // `surveys`, `committer` and `counters` must outlive the intake.
-  intake(const survey_set& surveys, group_commit& committer, metrics& counters, limits bounds);
+  // `surveys` and `counters` must outlive the intake.
+  intake(const survey_set& surveys, metrics& counters, limits bounds);
   ~intake();
 
   // Validates, anonymizes and truncates the time to the hour; a 400 with the issues (messages in
@@ -39,8 +39,6 @@ class intake {
   [[nodiscard]] intake_check check(std::string_view body, std::string_view locale);
   // 201 stored, 200 duplicate, 503 when the store failed; counts the outcome.
   [[nodiscard]] intake_reply acknowledge(const std::string& id, submit_status outcome);
-  // check, then commit and wait for the batch: the blocking path for callers without an event loop.
-  [[nodiscard]] intake_reply submit(std::string_view body, std::string_view locale);
 
  private:
   // Validators keep parser buffers and are not thread-safe: each request borrows one.
@@ -48,7 +46,6 @@ class intake {
   void give_back(std::unique_ptr<validator> v);
 
   const survey_set& surveys_;
-  group_commit& committer_;
   metrics& counters_;
   limits bounds_;
   std::mutex pool_mutex_;
