@@ -196,18 +196,19 @@ class session : public std::enable_shared_from_this<session> {
   // On the home loop's thread, once the server drains: an idle connection is closed now; one in the
   // middle of a request is answered first (with Connection: close).
   void drain() {
-    if (waiting_for_request_) close();
+    if (waiting_for_request_) interrupt();
   }
 
-  // On the home loop's thread, from the deadline sweep: a connection past its deadline is closed, and
-  // the operation it was waiting for ends with an error.
+  // On the home loop's thread, from the deadline sweep: a connection past its deadline is ended.
   void expire_if_late(clock::time_point now) {
-    if (now > deadline_) close();
+    if (now <= deadline_) return;
+    if (lingering_) return close();
+    interrupt();
   }
 
  private:
   void read_header() {
-    if (server_.draining.load(std::memory_order_relaxed)) return close();
+    if (server_.draining.load(std::memory_order_relaxed)) return close_after_answer();
     // A large body (up to discard_factor x --max-body) grew the buffer: give the memory back rather
     // than keep it for the life of a keep-alive connection.
     if (buffer_.size() == 0 && buffer_.capacity() > retained_buffer) buffer_.shrink_to_fit();
@@ -235,7 +236,7 @@ class session : public std::enable_shared_from_this<session> {
     if (ec == http::error::body_limit) return respond_error(413);  // claimed length far over --max-body
     if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted || ec == asio::error::bad_descriptor ||
         ec == asio::error::connection_reset || ec == asio::error::eof) {
-      return close();
+      return end();
     }
     if (ec) return respond_error(400);
     const auto& request = parser_->get();
@@ -269,7 +270,7 @@ class session : public std::enable_shared_from_this<session> {
       auto interim = std::make_shared<const std::string>("HTTP/1.1 100 Continue\r\n\r\n");
       asio::async_write(socket_, asio::buffer(*interim),
                         [self = shared_from_this(), interim](beast::error_code write_error, std::size_t) {
-                          if (write_error) return self->close();
+                          if (write_error) return self->end();
                           self->read_body();
                         });
       return;
@@ -280,7 +281,7 @@ class session : public std::enable_shared_from_this<session> {
   void read_body() {
     deadline_ = clock::now() + std::chrono::seconds(server_.options.read_timeout_seconds);
     http::async_read(socket_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
-      if (ec) return self->close();  // cut short or too slow: nothing to answer
+      if (ec) return self->end();  // cut short or too slow: nothing to answer
       self->handle();
     });
   }
@@ -415,7 +416,7 @@ class session : public std::enable_shared_from_this<session> {
 
   void on_written(beast::error_code ec) {
     observe();
-    if (ec) return close();
+    if (ec) return end();
     if (!keep_alive_) return close_after_answer();
     read_header();
   }
@@ -449,6 +450,7 @@ class session : public std::enable_shared_from_this<session> {
   // Ends the sending side, then reads and drops whatever the client still sends for a moment: closing
   // with unread bytes would reset the connection and could destroy the answer in flight.
   void close_after_answer() {
+    lingering_ = true;
     beast::error_code ignored;
     socket_.shutdown(tcp::socket::shutdown_send, ignored);
     deadline_ = clock::now() + lingering_close;
@@ -461,6 +463,20 @@ class session : public std::enable_shared_from_this<session> {
       if (ec) return self->close();
       self->linger();
     });
+  }
+
+  // Stops the read or write under way (its handler then calls end()), to end the connection gracefully.
+  void interrupt() {
+    interrupted_ = true;
+    beast::error_code ignored;
+    socket_.cancel(ignored);
+  }
+
+  // A read or write failed or was interrupted. An interrupted connection (timeout, drain) may still
+  // be receiving: it gets a FIN and a moment of draining, since closing with unread bytes resets it.
+  void end() {
+    if (interrupted_ && !lingering_) return close_after_answer();
+    close();
   }
 
   void close() {
@@ -481,6 +497,8 @@ class session : public std::enable_shared_from_this<session> {
   bool head_ = false;
   bool keep_alive_ = false;
   bool waiting_for_request_ = false;
+  bool interrupted_ = false;  // by the deadline sweep or the drain
+  bool lingering_ = false;    // sending side shut, reading until the client closes
   int status_ = 0;
   clock::time_point started_;
   header_list origin_headers_;
