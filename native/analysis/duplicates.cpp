@@ -1,4 +1,4 @@
-// Radix sort and repeated-value search for duplicate detection.
+// Radix sort by high bits and repeated-value search for duplicate detection.
 #include "duplicates.hpp"
 
 #include <algorithm>
@@ -6,26 +6,32 @@
 
 namespace otklik::analysis::detail {
 
-void radix_sort(std::vector<std::uint64_t>& values) {
-  // 11-bit digits: 2048 counters stay in the first-level cache; six passes cover 64 bits.
+namespace {
+
+constexpr unsigned low_bits = 64 - sorted_high_bits;
+
+bool before(std::uint64_t a, std::uint64_t b) noexcept { return (a >> low_bits) < (b >> low_bits); }
+
+}  // namespace
+
+void sort_by_high_bits(std::vector<std::uint64_t>& values) {
+  // 11-bit digits: 2048 counters stay in the first-level cache; three passes cover the top 33 bits.
   constexpr unsigned bits = 11;
+  static_assert(sorted_high_bits == 3 * bits);
   constexpr std::size_t buckets = std::size_t{1} << bits;
   std::vector<std::uint64_t> buffer(values.size());
-  std::vector<std::uint64_t>* from = &values;
-  std::vector<std::uint64_t>* to = &buffer;
-  for (unsigned shift = 0; shift < 64; shift += bits) {
+  for (unsigned shift = low_bits; shift < 64; shift += bits) {
     std::array<std::size_t, buckets> counts{};
-    for (const std::uint64_t v : *from) ++counts[(v >> shift) & (buckets - 1)];
+    for (const std::uint64_t v : values) ++counts[(v >> shift) & (buckets - 1)];
     std::size_t total = 0;
     for (std::size_t& c : counts) {
       const std::size_t here = c;
       c = total;
       total += here;
     }
-    for (const std::uint64_t v : *from) (*to)[counts[(v >> shift) & (buckets - 1)]++] = v;
-    std::swap(from, to);
+    for (const std::uint64_t v : values) buffer[counts[(v >> shift) & (buckets - 1)]++] = v;
+    values.swap(buffer);
   }
-  // Six passes (an even number): the sorted data is back in `values`.
 }
 
 std::vector<std::uint64_t> repeated_in_sorted(std::vector<std::vector<std::uint64_t>> runs) {
@@ -37,13 +43,22 @@ std::vector<std::uint64_t> repeated_in_sorted(std::vector<std::vector<std::uint6
       continue;
     }
     std::vector<std::uint64_t> merged(all.size() + run.size());
-    std::merge(all.begin(), all.end(), run.begin(), run.end(), merged.begin());
+    std::merge(all.begin(), all.end(), run.begin(), run.end(), merged.begin(), before);
     all = std::move(merged);
     run = {};
   }
+  // Within a run of equal high bits (almost always one or two values), equal values are found by sorting it.
   std::vector<std::uint64_t> out;
-  for (std::size_t i = 1; i < all.size(); ++i) {
-    if (all[i] == all[i - 1] && (out.empty() || out.back() != all[i])) out.push_back(all[i]);
+  for (std::size_t start = 0; start < all.size();) {
+    std::size_t stop = start + 1;
+    while (stop < all.size() && !before(all[start], all[stop])) ++stop;
+    if (stop - start > 1) {
+      std::sort(all.begin() + static_cast<std::ptrdiff_t>(start), all.begin() + static_cast<std::ptrdiff_t>(stop));
+      for (std::size_t i = start + 1; i < stop; ++i) {
+        if (all[i] == all[i - 1] && (i == start + 1 || all[i - 1] != all[i - 2])) out.push_back(all[i]);
+      }
+    }
+    start = stop;
   }
   return out;
 }

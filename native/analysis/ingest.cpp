@@ -155,7 +155,7 @@ void decode_part(const survey_set& surveys, std::string_view data, std::size_t b
   out.store = builder.finish();
   if (options.drop_duplicates) {
     for (const auto& hashes : out.id_hashes) out.sorted_hashes.insert(out.sorted_hashes.end(), hashes.begin(), hashes.end());
-    detail::radix_sort(out.sorted_hashes);
+    detail::sort_by_high_bits(out.sorted_hashes);
   }
 }
 

@@ -26,6 +26,7 @@ struct report_args {
   std::string period = "month";
   std::string locale = "en";
   unsigned threads = 2;
+  bool timings = false;
   std::vector<std::string> inputs;
 };
 
@@ -54,13 +55,19 @@ int run_report(const report_args& args) {
     }
   }
 
+  phase_clock clock(args.timings);
   analysis::ingest_result ingested;
   if (!read_inputs("otklik report", dir.surveys, args.inputs, args.threads, ingested)) return exit_usage;
   options.k = args.k > 0 ? args.k : ingested.store.strictest_k();
+  clock.lap("ingest");
 
   report r = build_report(ingested.store, filter{}, options);
   r.input = ingested.summary;
-  r.terms = analysis::top_terms(ingested.store, filter{}, r);
+  clock.lap("aggregate, journey, trends, drivers");
+  analysis::term_options term_options;
+  term_options.threads = args.threads;
+  r.terms = analysis::top_terms(ingested.store, filter{}, r, term_options);
+  clock.lap("terms");
 
   std::string text;
   if (args.format == "json") {
@@ -75,7 +82,10 @@ int run_report(const report_args& args) {
     std::fprintf(stderr, "otklik report: --format must be json, csv or html\n");
     return exit_usage;
   }
-  return write_output(args.out, text, "otklik report") ? 0 : exit_usage;
+  clock.lap("format");
+  const bool written = write_output(args.out, text, "otklik report");
+  clock.lap("write");
+  return written ? 0 : exit_usage;
 }
 
 }  // namespace
@@ -94,6 +104,7 @@ void add_report_command(CLI::App& app, int& status) {
   cmd->add_option("--period", args->period, "period of trends and of --by period: day, week or month");
   cmd->add_option("--locale", args->locale, "titles in the HTML report: ru or en");
   cmd->add_option("--threads", args->threads, "threads reading NDJSON")->check(CLI::Range(1u, 64u));
+  cmd->add_flag("--timings", args->timings, "print the seconds of each phase on standard error");
   cmd->add_option("inputs", args->inputs, "NDJSON files, collector databases (.db) or snapshots")->required();
   cmd->callback([args, &status] { status = run_report(*args); });
 }

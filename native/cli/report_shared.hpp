@@ -1,7 +1,9 @@
 // report_shared.hpp — what `otklik report` and `otklik ingest` both do with ingest results and output files.
 #pragma once
 
+#include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,30 @@ inline bool read_inputs(const char* who, const survey_set& surveys, const std::v
   print_invalid_summary(who, out);
   return true;
 }
+
+// `--timings`: wall and CPU seconds (all threads) of each phase since the previous one, on standard error.
+class phase_clock {
+ public:
+  explicit phase_clock(bool enabled) : enabled_(enabled) { now(wall_, cpu_); }
+  void lap(const char* phase) {
+    if (!enabled_) return;
+    double wall, cpu;
+    now(wall, cpu);
+    std::fprintf(stderr, "%-40s %7.3f s wall %7.3f s CPU\n", phase, wall - wall_, cpu - cpu_);
+    wall_ = wall;
+    cpu_ = cpu;
+  }
+
+ private:
+  static void now(double& wall, double& cpu) {
+    wall = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    timespec t{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    cpu = static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+  }
+  bool enabled_;
+  double wall_ = 0, cpu_ = 0;
+};
 
 // Writes `text` to `path` ("-": standard output); false after telling standard error why.
 inline bool write_output(const std::string& path, const std::string& text, const char* who) {
