@@ -9,6 +9,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <string>
 
 #include "detail/region_codes.hpp"
 #include "detail/utf8.hpp"
@@ -94,13 +95,60 @@ struct cursor {
 
 }  // namespace
 
-bool decode_canonical(std::span<const survey_rules> rules, std::string_view line, std::size_t capacity,
-                      decoded_line& out) {
-  cursor c{line.data(), line.data() + line.size(), line.data() + std::clamp(capacity, line.size(), line.size() + line_padding)};
+std::optional<std::uint32_t> canonical_decoder::hour_of(std::string_view t) noexcept {
+  // The canonical form is YYYY-MM-DDTHH:MM:SSZ; any other spelling takes the core's rules in full.
+  if (t.size() != 20 || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != 'Z') return checked_hour(t);
+  const auto digit = [&](std::size_t i) { return static_cast<unsigned>(t[i] - '0'); };
+  for (const std::size_t i : {11u, 12u, 14u, 15u, 17u, 18u}) {
+    if (digit(i) > 9) return std::nullopt;
+  }
+  const unsigned hour = digit(11) * 10 + digit(12), minute = digit(14) * 10 + digit(15),
+                 second = digit(17) * 10 + digit(18);
+  if (hour > 23 || minute > 59 || second > 60) return std::nullopt;  // the core's ranges (a leap second too)
+  if (t[4] != '-' || t[7] != '-') return std::nullopt;
+  // YYYY, MM and DD exactly, in eight bytes (none is zero: the scanner admits no control characters).
+  std::uint64_t date = 0;
+  std::memcpy(&date, t.data(), 4);
+  std::memcpy(reinterpret_cast<char*>(&date) + 4, t.data() + 5, 2);
+  std::memcpy(reinterpret_cast<char*>(&date) + 6, t.data() + 8, 2);
+  day_entry& entry = days_[((date * 0x9E3779B97F4A7C15ull) >> 54) & (days_.size() - 1)];
+  if (entry.date != date) {
+    // The core decides whether the date is valid, at midnight.
+    std::string midnight(t.substr(0, 10));
+    midnight += "T00:00:00Z";
+    const std::optional<std::uint32_t> start = checked_hour(midnight);
+    entry = {date, start ? static_cast<std::int64_t>(*start / 24) : -1};
+  }
+  if (entry.day < 0) return std::nullopt;
+  return static_cast<std::uint32_t>(entry.day * 24 + hour);
+}
+
+canonical_decoder::canonical_decoder(std::span<const survey_rules> rules) noexcept : rules_(rules) {
+  for (std::size_t i = 0; i < channel_words_.size(); ++i) channel_words_[i] = to_string(static_cast<channel>(i));
+}
+
+bool canonical_decoder::valid_region(std::string_view code) noexcept {
+  if (code.size() < 4 || code.size() > 6) return false;
+  std::uint64_t packed = code.size();
+  std::memcpy(reinterpret_cast<char*>(&packed) + 1, code.data(), code.size());
+  std::uint64_t& slot = regions_[((packed * 0x9E3779B97F4A7C15ull) >> 55) & (regions_.size() - 1)];
+  if (slot == packed) return true;
+  if (!otklik::detail::is_iso3166_2(code)) return false;
+  slot = packed;
+  return true;
+}
+
+bool canonical_decoder::scan(const char* at, const char* end, std::size_t capacity, const char*& stop,
+                             decoded_line& out) {
+  out.region = {};
+  out.comments.clear();
+  out.row = encoded_row{};
+  const auto size = static_cast<std::size_t>(end - at);
+  cursor c{at, end, at + std::clamp(capacity, size, size + line_padding)};
   std::string_view id, survey_id, service, stage, channel_word, locale, submitted_at;
   if (!c.string_field(R"({"format":"otklik.response/1","id":")", id) || !valid_response_id(id)) return false;
   if (!c.string_field(R"(,"survey":")", survey_id)) return false;
-  const survey_rules* survey = find_survey(rules, survey_id);
+  const survey_rules* survey = find_survey(rules_, survey_id);
   if (survey == nullptr) return false;
   if (!c.string_field(R"(,"service":")", service) || !c.string_field(R"(,"stage":")", stage) ||
       !c.string_field(R"(,"channel":")", channel_word) || !c.string_field(R"(,"locale":")", locale) ||
@@ -108,9 +156,8 @@ bool decode_canonical(std::span<const survey_rules> rules, std::string_view line
     return false;
   }
   const int stage_index = index_of(survey->stage_ids, stage);
-  const auto parsed_channel = parse_channel(channel_word);
-  if (stage_index < 0 || !parsed_channel) return false;
-  const int channel_value = static_cast<int>(*parsed_channel);
+  const int channel_value = index_of(channel_words_, channel_word);
+  if (stage_index < 0 || channel_value < 0) return false;
 
   answer_checker checker(*survey, stage_index, channel_value);
   for (;;) {
@@ -133,11 +180,30 @@ bool decode_canonical(std::span<const survey_rules> rules, std::string_view line
   }
   if (!checker.complete()) return false;
   if (c.at < c.end && *c.at == ',') {
-    if (!c.string_field(R"(,"region":")", out.region) || !otklik::detail::is_iso3166_2(out.region)) return false;
+    if (!c.string_field(R"(,"region":")", out.region) || !valid_region(out.region)) return false;
   }
-  if (!c.literal("}") || c.at != c.end) return false;
+  if (!c.literal("}")) return false;
+  const std::optional<std::uint32_t> hour = hour_of(submitted_at);
+  if (!hour) return false;
   out.id_hash = hash_id(id);
-  return finish_line(*survey, stage_index, channel_value, service, locale, submitted_at, out);
+  stop = c.at;
+  return finish_line(*survey, stage_index, channel_value, service, locale, *hour, out);
+}
+
+bool canonical_decoder::decode(std::string_view line, std::size_t capacity, decoded_line& out) {
+  const char* stop = nullptr;
+  return scan(line.data(), line.data() + line.size(), capacity, stop, out) && stop == line.data() + line.size();
+}
+
+std::size_t canonical_decoder::decode_line(const char* at, const char* part_end, std::size_t capacity,
+                                           decoded_line& out) {
+  // No value of the canonical form spans a newline (strings admit no control characters), so the scan
+  // cannot run into the next line; the object must be followed by the line's end.
+  const char* stop = nullptr;
+  if (!scan(at, part_end, capacity, stop, out)) return 0;
+  if (stop < part_end && *stop == '\r') ++stop;
+  if (stop == part_end) return static_cast<std::size_t>(stop - at);
+  return *stop == '\n' ? static_cast<std::size_t>(stop + 1 - at) : 0;
 }
 
 }  // namespace otklik::analysis::detail

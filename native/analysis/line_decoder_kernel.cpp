@@ -3,7 +3,6 @@
 // requires the same verdicts.
 #include <simdjson.h>
 
-#include "canonical_line.hpp"
 #include "detail/region_codes.hpp"
 #include "line_rules.hpp"
 
@@ -96,11 +95,6 @@ bool kernel_decoder::decode(std::string_view line, std::size_t capacity, decoded
   out.region = {};
   out.comments.clear();
   out.row = encoded_row{};
-  // Most lines are in the canonical form that the collector and the exporters write: read those in one pass.
-  if (decode_canonical(rules_, line, capacity, out)) return true;
-  out.region = {};
-  out.comments.clear();
-  out.row = encoded_row{};
 
   od::document doc;
   if (parser_.iterate(line.data(), line.size(), capacity).get(doc)) return false;
@@ -186,7 +180,8 @@ bool kernel_decoder::decode(std::string_view line, std::size_t capacity, decoded
   if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) return false;
   // Every field but region is required; then the survey-level rules.
   if ((seen & ((1u << f_region) - 1)) != (1u << f_region) - 1 || !answers_complete) return false;
-  return finish_line(*rules, stage_index, channel_value, service, locale, submitted_at, out);
+  const std::optional<std::uint32_t> hour = checked_hour(submitted_at);
+  return hour && finish_line(*rules, stage_index, channel_value, service, locale, *hour, out);
 }
 
 std::unique_ptr<line_decoder> make(const survey_set& surveys, const std::vector<survey_layout>& layouts) {

@@ -33,7 +33,20 @@ std::vector<survey_rules> make_survey_rules(const survey_set& surveys, const std
     r.index = i;
     r.layout = &layouts[i];
     const std::size_t q_count = s.questions.size();
-    for (const question& q : s.questions) r.question_ids.push_back(q.id);
+    for (const question& q : s.questions) {
+      r.question_ids.push_back(q.id);
+      question_rule rule;
+      rule.integer = q.kind == question_kind::csat || q.kind == question_kind::criterion || q.kind == question_kind::ces ||
+                     q.kind == question_kind::nps;
+      rule.nps = q.kind == question_kind::nps;
+      if (rule.integer) {
+        const auto [low, high] = q.scale();
+        rule.low = static_cast<std::int16_t>(low);
+        rule.high = static_cast<std::int16_t>(high);
+      }
+      rule.slot = layouts[i].slots[r.question_ids.size() - 1];
+      r.questions.push_back(rule);
+    }
     for (const stage& st : s.stages) r.stage_ids.push_back(st.id);
     r.locales.assign(s.locales.begin(), s.locales.end());
     r.applies.resize(s.stages.size() * channels.size() * q_count);
@@ -52,13 +65,6 @@ std::vector<survey_rules> make_survey_rules(const survey_set& surveys, const std
   return out;
 }
 
-const survey_rules* find_survey(std::span<const survey_rules> rules, std::string_view id) noexcept {
-  for (const survey_rules& r : rules) {
-    if (same_text(r.s->id, id)) return &r;
-  }
-  return nullptr;
-}
-
 bool valid_response_id(std::string_view id) noexcept {
   // A table instead of branches: this runs once per line.
   static constexpr auto allowed = [] {
@@ -73,52 +79,6 @@ bool valid_response_id(std::string_view id) noexcept {
   bool ok = true;
   for (const char c : id) ok &= allowed[static_cast<unsigned char>(c)];
   return ok;
-}
-
-answer_checker::answer_checker(const survey_rules& rules, int stage_index, int channel_value) noexcept
-    : rules_(&rules),
-      applies_(rules.applies.data() +
-               (static_cast<std::size_t>(stage_index) * channels.size() + static_cast<std::size_t>(channel_value)) *
-                   rules.question_ids.size()) {}
-
-int answer_checker::question(const char* raw, const char* line_end) noexcept {
-  const std::size_t q_count = rules_->question_ids.size();
-  std::size_t q = 0;
-  while (q < q_count && (rules_->question_ids[q][0] != raw[0] || !key_is(raw, line_end, rules_->question_ids[q]))) ++q;
-  if (q == q_count || !applies_[q]) return -1;
-  std::uint64_t& word = answered_[q / 64];
-  const std::uint64_t bit = std::uint64_t{1} << (q % 64);
-  if (word & bit) return -1;  // repeated
-  word |= bit;
-  answered_any_ = true;
-  return static_cast<int>(q);
-}
-
-bool answer_checker::wants_integer(int q) const noexcept {
-  switch (rules_->s->questions[static_cast<std::size_t>(q)].kind) {
-    case question_kind::csat:
-    case question_kind::criterion:
-    case question_kind::ces:
-    case question_kind::nps: return true;
-    default: return false;
-  }
-}
-
-bool answer_checker::integer(int q, std::int64_t number, encoded_row& row) const noexcept {
-  const otklik::question& asked = rules_->s->questions[static_cast<std::size_t>(q)];
-  if (!wants_integer(q)) return false;
-  const auto [low, high] = asked.scale();
-  if (number < low || number > high) return false;
-  const auto code = static_cast<std::uint8_t>(asked.kind == question_kind::nps ? number + 1 : number);
-  const question_slot slot = rules_->layout->slots[static_cast<std::size_t>(q)];
-  switch (slot.kind) {
-    case slot_kind::csat: row.csat = code; break;
-    case slot_kind::ces: row.ces = code; break;
-    case slot_kind::nps: row.nps = code; break;
-    case slot_kind::criterion: row.criteria[slot.column] = code; break;
-    default: break;
-  }
-  return true;
 }
 
 bool answer_checker::string(int q, std::string_view text, decoded_line& out) const {
@@ -141,28 +101,9 @@ bool answer_checker::string(int q, std::string_view text, decoded_line& out) con
   }
 }
 
-bool answer_checker::complete() const noexcept {
-  if (!answered_any_) return false;
-  for (const std::size_t q : rules_->required) {
-    if (applies_[q] && !(answered_[q / 64] & (std::uint64_t{1} << (q % 64)))) return false;
-  }
-  return true;
-}
-
-bool finish_line(const survey_rules& rules, int stage_index, int channel_value, std::string_view service,
-                 std::string_view locale, std::string_view submitted_at, decoded_line& out) noexcept {
-  if (!same_text(service, rules.s->service.id)) return false;
-  const int locale_index = index_of(rules.locales, locale);
-  if (locale_index < 0) return false;
-  if (!otklik::detail::is_rfc3339_utc(submitted_at)) return false;
-  const std::optional<std::uint32_t> hour = hour_index(submitted_at);
-  if (!hour) return false;
-  out.survey_index = rules.index;
-  out.row.stage = rules.layout->stage_codes[static_cast<std::size_t>(stage_index)];
-  out.row.channel = static_cast<std::uint8_t>(channel_value);
-  out.row.locale = rules.layout->locale_codes[static_cast<std::size_t>(locale_index)];
-  out.row.hour = *hour;
-  return true;
+std::optional<std::uint32_t> checked_hour(std::string_view submitted_at) noexcept {
+  if (!otklik::detail::is_rfc3339_utc(submitted_at)) return std::nullopt;
+  return hour_index(submitted_at);
 }
 
 }  // namespace otklik::analysis::detail

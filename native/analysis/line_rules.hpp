@@ -1,10 +1,12 @@
 // line_rules.hpp — what both ingest fast paths (the canonical-form scanner and the On Demand decoder) check of
 // a line, written once so that they cannot drift from each other: per-survey lookups, answer codes, and the
-// survey-level rules applied when a line ends. Every rule mirrors core/src/detail/response_decoder.hpp.
+// survey-level rules applied when a line ends. Every rule mirrors core/src/detail/response_decoder.hpp. The
+// per-answer checks are inline: they run several times per line.
 #pragma once
 
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -14,12 +16,21 @@
 
 namespace otklik::analysis::detail {
 
+// What the fast paths need of one question, flattened out of the survey.
+struct question_rule {
+  bool integer = false;  // a rating (else a string answer)
+  bool nps = false;      // stored as value + 1
+  std::int16_t low = 0, high = 0;
+  question_slot slot;
+};
+
 // What the fast paths need of one survey, precomputed: question lookup, ranges, and where each applies.
 struct survey_rules {
   const survey* s = nullptr;
   std::size_t index = 0;
   const survey_layout* layout = nullptr;
   std::vector<std::string_view> question_ids;
+  std::vector<question_rule> questions;
   std::vector<std::string_view> stage_ids;
   std::vector<std::string_view> locales;
   std::vector<std::uint8_t> applies;  // [(stage * 5 + channel) * questions + question]
@@ -49,7 +60,12 @@ struct survey_rules {
 }
 
 // The rules of survey `id`, or null.
-[[nodiscard]] const survey_rules* find_survey(std::span<const survey_rules> rules, std::string_view id) noexcept;
+[[nodiscard]] inline const survey_rules* find_survey(std::span<const survey_rules> rules, std::string_view id) noexcept {
+  for (const survey_rules& r : rules) {
+    if (same_text(r.s->id, id)) return &r;
+  }
+  return nullptr;
+}
 
 // The response id rule of the core (16..64 of [A-Za-z0-9_-]).
 [[nodiscard]] bool valid_response_id(std::string_view id) noexcept;
@@ -65,17 +81,55 @@ struct survey_rules {
 class answer_checker {
  public:
   // `stage_index` and `channel_value` must be valid for `rules`.
-  answer_checker(const survey_rules& rules, int stage_index, int channel_value) noexcept;
+  answer_checker(const survey_rules& rules, int stage_index, int channel_value) noexcept
+      : rules_(&rules),
+        applies_(rules.applies.data() +
+                 (static_cast<std::size_t>(stage_index) * 5 + static_cast<std::size_t>(channel_value)) *
+                     rules.question_ids.size()) {}
+
   // The question whose raw key starts at `raw`, if it applies here and was not answered yet; else -1.
-  [[nodiscard]] int question(const char* raw, const char* line_end) noexcept;
+  [[nodiscard]] int question(const char* raw, const char* line_end) noexcept {
+    const std::size_t q_count = rules_->question_ids.size();
+    std::size_t q = 0;
+    while (q < q_count && (rules_->question_ids[q][0] != raw[0] || !key_is(raw, line_end, rules_->question_ids[q]))) ++q;
+    if (q == q_count || !applies_[q]) return -1;
+    std::uint64_t& word = answered_[q / 64];
+    const std::uint64_t bit = std::uint64_t{1} << (q % 64);
+    if (word & bit) return -1;  // repeated
+    word |= bit;
+    answered_any_ = true;
+    return static_cast<int>(q);
+  }
+
   // Whether question q takes an integer (else a string).
-  [[nodiscard]] bool wants_integer(int q) const noexcept;
+  [[nodiscard]] bool wants_integer(int q) const noexcept { return rules_->questions[static_cast<std::size_t>(q)].integer; }
+
   // An integer answer: in range, coded into the row.
-  [[nodiscard]] bool integer(int q, std::int64_t number, encoded_row& row) const noexcept;
+  [[nodiscard]] bool integer(int q, std::int64_t number, encoded_row& row) const noexcept {
+    const question_rule& rule = rules_->questions[static_cast<std::size_t>(q)];
+    if (!rule.integer || number < rule.low || number > rule.high) return false;
+    const auto code = static_cast<std::uint8_t>(rule.nps ? number + 1 : number);
+    switch (rule.slot.kind) {
+      case slot_kind::csat: row.csat = code; break;
+      case slot_kind::ces: row.ces = code; break;
+      case slot_kind::nps: row.nps = code; break;
+      case slot_kind::criterion: row.criteria[rule.slot.column] = code; break;
+      default: break;
+    }
+    return true;
+  }
+
   // A string answer (unescaped, valid UTF-8): goal word, known choice or a non-empty short comment.
   [[nodiscard]] bool string(int q, std::string_view text, decoded_line& out) const;
+
   // The rules checked when the answers end: at least one answer, every required one that applies.
-  [[nodiscard]] bool complete() const noexcept;
+  [[nodiscard]] bool complete() const noexcept {
+    if (!answered_any_) return false;
+    for (const std::size_t q : rules_->required) {
+      if (applies_[q] && !(answered_[q / 64] & (std::uint64_t{1} << (q % 64)))) return false;
+    }
+    return true;
+  }
 
  private:
   const survey_rules* rules_;
@@ -84,8 +138,22 @@ class answer_checker {
   bool answered_any_ = false;
 };
 
-// The survey-level rules once every field is read (service, locale, time), filling the row's dimensions.
-[[nodiscard]] bool finish_line(const survey_rules& rules, int stage_index, int channel_value, std::string_view service,
-                               std::string_view locale, std::string_view submitted_at, decoded_line& out) noexcept;
+// The hour since 1970 of an RFC 3339 UTC time, if it is one and not before 1970 (the core's two rules).
+[[nodiscard]] std::optional<std::uint32_t> checked_hour(std::string_view submitted_at) noexcept;
+
+// The survey-level rules once every field is read (service, locale), filling the row's dimensions.
+[[nodiscard]] inline bool finish_line(const survey_rules& rules, int stage_index, int channel_value,
+                                      std::string_view service, std::string_view locale, std::uint32_t hour,
+                                      decoded_line& out) noexcept {
+  if (!same_text(service, rules.s->service.id)) return false;
+  const int locale_index = index_of(rules.locales, locale);
+  if (locale_index < 0) return false;
+  out.survey_index = rules.index;
+  out.row.stage = rules.layout->stage_codes[static_cast<std::size_t>(stage_index)];
+  out.row.channel = static_cast<std::uint8_t>(channel_value);
+  out.row.locale = rules.layout->locale_codes[static_cast<std::size_t>(locale_index)];
+  out.row.hour = hour;
+  return true;
+}
 
 }  // namespace otklik::analysis::detail

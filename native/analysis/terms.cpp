@@ -58,26 +58,88 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+// A maximal run of letters of one script as written in the text (not yet lower-cased).
+struct raw_word {
+  std::string_view text;
+  script which;
+};
+
+// Calls visit(raw_word) for each word of `text`; placeholders of redacted data ("[PHONE]", "[DATE_OF_BIRTH]")
+// are not words of the citizen and are skipped.
+template <class Visit>
+void for_each_raw_word(std::string_view text, Visit&& visit) {
+  std::size_t at = 0, start = 0;
+  script word_script = script::none;
+  const auto flush = [&](std::size_t stop) {
+    if (word_script != script::none) visit(raw_word{text.substr(start, stop - start), word_script});
+    word_script = script::none;
+  };
+  while (at < text.size()) {
+    if (text[at] == '[') {
+      std::size_t end = at + 1;
+      while (end < text.size() && ((text[end] >= 'A' && text[end] <= 'Z') || text[end] == '_')) ++end;
+      if (end < text.size() && text[end] == ']' && end > at + 1) {
+        flush(at);
+        at = end + 1;
+        continue;
+      }
+    }
+    const std::size_t here = at;
+    script which;
+    fold(next_code_point(text, at), which);
+    if (which == script::none || (word_script != script::none && which != word_script)) {
+      flush(here);
+      if (which == script::none) continue;
+    }
+    if (word_script == script::none) start = here;
+    word_script = which;
+  }
+  flush(text.size());
+}
+
+// The lower-case form of a word (ё folded to е) and its number of letters.
+std::string lower_case(raw_word w, std::size_t& letters) {
+  std::string out;
+  letters = 0;
+  for (std::size_t at = 0; at < w.text.size(); ++letters) {
+    script which;
+    append_utf8(out, fold(next_code_point(w.text, at), which));
+  }
+  return out;
+}
+
+// Both Snowball stemmers; "" for a stop word.
+class stemmers {
+ public:
+  stemmers() : russian_(sb_stemmer_new("russian", "UTF_8")), english_(sb_stemmer_new("english", "UTF_8")) {}
+  ~stemmers() {
+    sb_stemmer_delete(russian_);
+    sb_stemmer_delete(english_);
+  }
+  stemmers(const stemmers&) = delete;
+  stemmers& operator=(const stemmers&) = delete;
+  std::string stem(const std::string& word, script which) const {
+    if (detail::is_stop_word(word)) return {};
+    sb_stemmer* stemmer = which == script::cyrillic ? russian_ : english_;
+    const sb_symbol* out =
+        sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+    return out != nullptr ? std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(stemmer)))
+                          : word;
+  }
+
+ private:
+  sb_stemmer* russian_;
+  sb_stemmer* english_;
+};
+
 }  // namespace
 
 struct term_extractor::state {
-  sb_stemmer* russian = sb_stemmer_new("russian", "UTF_8");
-  sb_stemmer* english = sb_stemmer_new("english", "UTF_8");
+  stemmers stem_with;
   std::unordered_map<std::string, std::string> stems;  // lower-case word -> stem ("" for a stop word)
-  ~state() {
-    sb_stemmer_delete(russian);
-    sb_stemmer_delete(english);
-  }
   const std::string& stem(const std::string& word, script which) {
     auto [it, added] = stems.try_emplace(word);
-    if (!added) return it->second;
-    if (detail::is_stop_word(word)) return it->second;
-    sb_stemmer* stemmer = which == script::cyrillic ? russian : english;
-    const sb_symbol* out =
-        sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-    it->second = out != nullptr ? std::string(reinterpret_cast<const char*>(out),
-                                              static_cast<std::size_t>(sb_stemmer_length(stemmer)))
-                                : word;
+    if (added) it->second = stem_with.stem(word, which);
     return it->second;
   }
 };
@@ -87,86 +149,102 @@ term_extractor::~term_extractor() = default;
 
 std::vector<stemmed_word> term_extractor::words(std::string_view text) {
   std::vector<stemmed_word> out;
-  std::string word;
-  script word_script = script::none;
-  std::size_t letters = 0;
-  const auto flush = [&] {
-    if (letters >= 3) {
-      const std::string& stem = state_->stem(word, word_script);
-      if (!stem.empty()) out.push_back({stem, word});
-    }
-    word.clear();
-    letters = 0;
-    word_script = script::none;
-  };
-  std::size_t at = 0;
-  while (at < text.size()) {
-    // Placeholders of redacted data ("[PHONE]", "[DATE_OF_BIRTH]") are not words of the citizen.
-    if (text[at] == '[') {
-      std::size_t end = at + 1;
-      while (end < text.size() && ((text[end] >= 'A' && text[end] <= 'Z') || text[end] == '_')) ++end;
-      if (end < text.size() && text[end] == ']' && end > at + 1) {
-        flush();
-        at = end + 1;
-        continue;
-      }
-    }
-    script which;
-    const char32_t cp = fold(next_code_point(text, at), which);
-    if (which == script::none || (word_script != script::none && which != word_script)) {
-      flush();
-      if (which == script::none) continue;
-    }
-    word_script = which;
-    append_utf8(word, cp);
-    ++letters;
-  }
-  flush();
+  for_each_raw_word(text, [&](raw_word w) {
+    std::size_t letters;
+    std::string word = lower_case(w, letters);
+    if (letters < 3) return;
+    const std::string& stem = state_->stem(word, w.which);
+    if (!stem.empty()) out.push_back({stem, std::move(word)});
+  });
   return out;
 }
 
 namespace {
 
-// Term counts of some comments: per group, comments and documents per stem; surface forms per stem.
+// FNV-1a over the bytes of a word: words are short, and std::hash's Murmur costs more than the lookup.
+struct word_hash {
+  std::size_t operator()(std::string_view word) const noexcept {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+};
+
+// Term counts of some comments, by small integer ids local to one thread: words as written are looked up
+// once (views into the store's text, which outlives the count), so a repeated word costs one hash lookup.
 struct term_tally {
+  static constexpr std::uint32_t not_a_term = UINT32_MAX;
+  struct word_entry {
+    std::uint32_t stem = not_a_term;
+    std::uint32_t form = 0;
+  };
   struct group_state {
     std::uint64_t comments = 0;
-    std::unordered_map<std::string, std::uint64_t> documents;  // stem -> comments containing it
+    std::vector<std::uint64_t> documents;  // by stem id: comments containing it
   };
   std::map<std::array<std::uint32_t, dimension_count>, group_state> groups;
-  std::unordered_map<std::string, std::unordered_map<std::string, std::uint64_t>> surfaces;  // stem -> form -> count
+  std::vector<std::string> stem_names;     // by stem id
+  std::vector<std::string> form_names;     // by form id: the lower-case word
+  std::vector<std::uint32_t> form_stems;   // by form id
+  std::vector<std::uint64_t> form_counts;  // by form id: occurrences
+  std::unordered_map<std::string_view, word_entry, word_hash> written;  // word as written -> its ids
+  std::unordered_map<std::string, std::uint32_t> form_ids, stem_ids;
+  stemmers stem_with;
 
-  void merge(term_tally&& other) {
-    for (auto& [key, g] : other.groups) {
-      group_state& into = groups[key];
-      into.comments += g.comments;
-      for (const auto& [stem, count] : g.documents) into.documents[stem] += count;
+  word_entry lookup(raw_word w) {
+    const auto found = written.find(w.text);
+    if (found != written.end()) return found->second;
+    word_entry entry;
+    std::size_t letters;
+    std::string form = lower_case(w, letters);
+    if (letters >= 3) {
+      const auto [at, added] = form_ids.try_emplace(form, static_cast<std::uint32_t>(form_names.size()));
+      if (added) {
+        std::string stem = stem_with.stem(form, w.which);
+        std::uint32_t stem_id = not_a_term;
+        if (!stem.empty()) {
+          stem_id = stem_ids.try_emplace(stem, static_cast<std::uint32_t>(stem_names.size())).first->second;
+          if (stem_id == stem_names.size()) stem_names.push_back(std::move(stem));
+        }
+        form_names.push_back(std::move(form));
+        form_stems.push_back(stem_id);
+        form_counts.push_back(0);
+      }
+      entry = {form_stems[at->second], at->second};
     }
-    for (auto& [stem, forms] : other.surfaces) {
-      auto& into = surfaces[stem];
-      for (const auto& [form, count] : forms) into[form] += count;
-    }
+    written.emplace(w.text, entry);
+    return entry;
   }
 };
 
 void tally_part(const columnar_store& store, const filter& f, const report& r, std::size_t part, std::size_t parts,
                 term_tally& out) {
-  term_extractor extractor;
-  std::vector<std::string> seen;
+  std::vector<std::uint64_t> last_comment;  // by stem id: the comment it was last counted for (1-based)
+  std::uint64_t comment_number = 0;
+  const std::array<std::uint32_t, dimension_count>* last_key = nullptr;
+  term_tally::group_state* last_group = nullptr;
   for_each_comment(
       store, f, r.groups.by,
       [&](const auto& key, std::uint8_t, std::string_view text) {
-        if (!group_shown(r, key)) return;
-        term_tally::group_state& g = out.groups[key];
-        ++g.comments;
-        seen.clear();
-        for (stemmed_word& w : extractor.words(text)) {
-          ++out.surfaces[w.stem][w.surface];
-          seen.push_back(std::move(w.stem));
+        if (last_key == nullptr || *last_key != key) {
+          if (!group_shown(r, key)) return;
+          const auto it = out.groups.try_emplace(key).first;
+          last_key = &it->first;
+          last_group = &it->second;
         }
-        std::sort(seen.begin(), seen.end());
-        seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-        for (const std::string& stem : seen) ++g.documents[stem];
+        term_tally::group_state& g = *last_group;
+        ++g.comments;
+        ++comment_number;
+        for_each_raw_word(text, [&](raw_word w) {
+          const term_tally::word_entry entry = out.lookup(w);
+          if (entry.stem == term_tally::not_a_term) return;
+          ++out.form_counts[entry.form];
+          if (entry.stem >= last_comment.size()) last_comment.resize(out.stem_names.size(), 0);
+          if (last_comment[entry.stem] == comment_number) return;
+          last_comment[entry.stem] = comment_number;
+          if (entry.stem >= g.documents.size()) g.documents.resize(out.stem_names.size(), 0);
+          ++g.documents[entry.stem];
+        });
       },
       part, parts);
 }
@@ -183,15 +261,34 @@ std::vector<group_terms> top_terms(const columnar_store& store, const filter& f,
   }
   tally_part(store, f, r, 0, parts, tallies[0]);
   for (std::thread& w : workers) w.join();
-  term_tally& all = tallies[0];
-  for (std::size_t part = 1; part < parts; ++part) all.merge(std::move(tallies[part]));
+  // Merged by name: ids are local to each thread.
+  struct merged_group {
+    std::uint64_t comments = 0;
+    std::unordered_map<std::string, std::uint64_t> documents;  // stem -> comments containing it
+  };
+  std::map<std::array<std::uint32_t, dimension_count>, merged_group> groups;
+  std::unordered_map<std::string, std::unordered_map<std::string, std::uint64_t>> surfaces;  // stem -> form -> count
+  for (const term_tally& t : tallies) {
+    for (const auto& [key, g] : t.groups) {
+      merged_group& into = groups[key];
+      into.comments += g.comments;
+      for (std::size_t stem = 0; stem < g.documents.size(); ++stem) {
+        if (g.documents[stem] > 0) into.documents[t.stem_names[stem]] += g.documents[stem];
+      }
+    }
+    for (std::size_t form = 0; form < t.form_names.size(); ++form) {
+      if (t.form_stems[form] != term_tally::not_a_term && t.form_counts[form] > 0) {
+        surfaces[t.stem_names[t.form_stems[form]]][t.form_names[form]] += t.form_counts[form];
+      }
+    }
+  }
 
   std::vector<group_terms> out;
-  for (auto& [key, g] : all.groups) {
+  for (auto& [key, g] : groups) {
     group_terms terms{key, g.comments, {}};
     for (const auto& [stem, count] : g.documents) {
       if (count < options.min_comments) continue;
-      const auto& forms = all.surfaces[stem];
+      const auto& forms = surfaces[stem];
       const auto example = std::max_element(forms.begin(), forms.end(), [](const auto& a, const auto& b) {
         return a.second != b.second ? a.second < b.second : a.first > b.first;
       });

@@ -2,10 +2,14 @@
 // a line, the validator accepts it too and the stored row is the same; every canonical valid line is accepted.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "canonical_line.hpp"
 #include "dataset.hpp"
+#include "duplicates.hpp"
 #include "line_decoder.hpp"
 #include "otklik/native/survey_dir.hpp"
 
@@ -95,6 +99,29 @@ std::vector<std::string> mutations(const std::string& line) {
   return out;
 }
 
+// The canonical-form scanner behind the fast path's interface, so that both fast paths face the same tests.
+class canonical_only final : public analysis::detail::line_decoder {
+ public:
+  explicit canonical_only(const std::vector<survey_layout>& layouts)
+      : rules_(analysis::detail::make_survey_rules(surveys().surveys, layouts)), decoder_(rules_) {}
+  bool decode(std::string_view line, std::size_t capacity, analysis::detail::decoded_line& out) override {
+    return decoder_.decode(line, capacity, out);
+  }
+  const char* kernel() const noexcept override { return "canonical"; }
+
+ private:
+  std::vector<analysis::detail::survey_rules> rules_;
+  analysis::detail::canonical_decoder decoder_;
+};
+
+// Both fast paths: On Demand (this CPU's kernel) and the canonical-form scanner.
+std::vector<std::unique_ptr<analysis::detail::line_decoder>> fast_paths(const store_builder& layouts) {
+  std::vector<std::unique_ptr<analysis::detail::line_decoder>> out;
+  out.push_back(analysis::detail::make_line_decoder(surveys().surveys, layouts.layouts()));
+  out.push_back(std::make_unique<canonical_only>(layouts.layouts()));
+  return out;
+}
+
 // Decodes one line with the fast path from a padded copy, which must outlive the views in `out`.
 bool fast_accepts(analysis::detail::line_decoder& decoder, const std::string& line, analysis::detail::decoded_line& out,
                   std::string& padded) {
@@ -107,7 +134,8 @@ bool fast_accepts(analysis::detail::line_decoder& decoder, const std::string& li
 
 TEST_CASE("the fast path accepts every canonical valid line and stores what the validator decodes", "[analysis][ingest]") {
   store_builder layouts(surveys().surveys);
-  const auto decoder = analysis::detail::make_line_decoder(surveys().surveys, layouts.layouts());
+  for (const auto& decoder : fast_paths(layouts)) {
+  INFO(decoder->kernel());
   validator checker;
   store_builder fast(surveys().surveys), slow(surveys().surveys);
   analysis::detail::decoded_line line;
@@ -139,11 +167,13 @@ TEST_CASE("the fast path accepts every canonical valid line and stores what the 
     CHECK(x.comment_row == y.comment_row);
     CHECK(x.comment_text == y.comment_text);
   }
+  }
 }
 
 TEST_CASE("the fast path never accepts a line that the validator rejects", "[analysis][ingest]") {
   store_builder layouts(surveys().surveys);
-  const auto decoder = analysis::detail::make_line_decoder(surveys().surveys, layouts.layouts());
+  for (const auto& decoder : fast_paths(layouts)) {
+  INFO(decoder->kernel());
   validator checker;
   analysis::detail::decoded_line line;
   std::string buffer;
@@ -164,4 +194,42 @@ TEST_CASE("the fast path never accepts a line that the validator rejects", "[ana
   CHECK(rejected_by_both > tried / 2);
   CHECK(accepted_by_both > 100);    // e.g. trailing spaces, a +00:00 offset
   CHECK(left_to_validator > 100);   // escaped keys, answers before the survey
+  }
+}
+
+TEST_CASE("the canonical scanner finds each line's end itself", "[analysis][ingest]") {
+  store_builder layouts(surveys().surveys);
+  const auto rules = analysis::detail::make_survey_rules(surveys().surveys, layouts.layouts());
+  analysis::detail::canonical_decoder decoder(rules);
+  analysis::detail::decoded_line line;
+  const std::vector<std::string> lines = valid_lines(40);
+  for (const std::string& ending : {std::string("\n"), std::string("\r\n")}) {
+    std::string text;
+    for (const std::string& l : lines) text += l + ending;
+    std::size_t at = 0, count = 0;
+    while (at < text.size()) {
+      const std::size_t taken = decoder.decode_line(text.data() + at, text.data() + text.size(), text.size() - at, line);
+      REQUIRE(taken == lines[count].size() + ending.size());
+      at += taken;
+      ++count;
+    }
+    CHECK(count == lines.size());
+    // The last line needs no newline; anything after the object but the newline makes the line not canonical.
+    CHECK(decoder.decode_line(lines[0].data(), lines[0].data() + lines[0].size(), lines[0].size(), line) == lines[0].size());
+    for (const std::string& tail : {std::string(" \n"), std::string("x\n"), std::string("\r \n"), std::string("{}")}) {
+      const std::string bad = lines[0] + tail + lines[1];
+      CHECK(decoder.decode_line(bad.data(), bad.data() + bad.size(), bad.size(), line) == 0);
+    }
+  }
+}
+
+TEST_CASE("repeated id hashes are found even when their high bits collide", "[analysis][ingest]") {
+  // Distinct values that share the sorted high bits, repeated within and across runs.
+  const std::uint64_t high = std::uint64_t{0x5A5A5A5A5} << 31;
+  std::vector<std::uint64_t> a{high | 7, high | 3, 42, high | 7, 1ull << 63}, b{high | 3, 5, high | 9, 42};
+  analysis::detail::sort_by_high_bits(a);
+  analysis::detail::sort_by_high_bits(b);
+  std::vector<std::uint64_t> repeated = analysis::detail::repeated_in_sorted({a, b});
+  std::sort(repeated.begin(), repeated.end());
+  CHECK(repeated == std::vector<std::uint64_t>{42, high | 3, high | 7});
 }
