@@ -127,6 +127,31 @@ canonical_decoder::canonical_decoder(std::span<const survey_rules> rules) noexce
   for (std::size_t i = 0; i < channel_words_.size(); ++i) channel_words_[i] = to_string(static_cast<channel>(i));
 }
 
+const canonical_decoder::header_entry* canonical_decoder::find_header(std::string_view bytes, std::string_view survey_id,
+                                                                      std::string_view service, std::string_view stage,
+                                                                      std::string_view channel_word,
+                                                                      std::string_view locale) {
+  std::uint64_t hash = bytes.size();
+  std::size_t at = 0;
+  for (; at + 8 <= bytes.size(); at += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes.data() + at, 8);
+    hash = (hash ^ word) * 0x9E3779B97F4A7C15ull;
+  }
+  for (; at < bytes.size(); ++at) hash = (hash ^ static_cast<unsigned char>(bytes[at])) * 0x100000001b3ull;
+  header_entry& entry = headers_[(hash ^ (hash >> 32)) & (headers_.size() - 1)];
+  if (entry.survey != nullptr && entry.bytes == bytes) return &entry;
+  // First time (or evicted): the rules in full.
+  const survey_rules* survey = find_survey(rules_, survey_id);
+  if (survey == nullptr) return nullptr;
+  const int stage_index = index_of(survey->stage_ids, stage);
+  const int channel_value = index_of(channel_words_, channel_word);
+  const int locale_index = service_and_locale(*survey, service, locale);
+  if (stage_index < 0 || channel_value < 0 || locale_index < 0) return nullptr;
+  entry = {std::string(bytes), survey, stage_index, channel_value, locale_index};
+  return &entry;
+}
+
 bool canonical_decoder::valid_region(std::string_view code) noexcept {
   if (code.size() < 4 || code.size() > 6) return false;
   std::uint64_t packed = code.size();
@@ -147,17 +172,19 @@ bool canonical_decoder::scan(const char* at, const char* end, std::size_t capaci
   cursor c{at, end, at + std::clamp(capacity, size, size + line_padding)};
   std::string_view id, survey_id, service, stage, channel_word, locale, submitted_at;
   if (!c.string_field(R"({"format":"otklik.response/1","id":")", id) || !valid_response_id(id)) return false;
-  if (!c.string_field(R"(,"survey":")", survey_id)) return false;
-  const survey_rules* survey = find_survey(rules_, survey_id);
-  if (survey == nullptr) return false;
-  if (!c.string_field(R"(,"service":")", service) || !c.string_field(R"(,"stage":")", stage) ||
-      !c.string_field(R"(,"channel":")", channel_word) || !c.string_field(R"(,"locale":")", locale) ||
-      !c.string_field(R"(,"submitted_at":")", submitted_at) || !c.literal(R"(,"answers":{)")) {
+  const char* const header_start = c.at;
+  if (!c.string_field(R"(,"survey":")", survey_id) || !c.string_field(R"(,"service":")", service) ||
+      !c.string_field(R"(,"stage":")", stage) || !c.string_field(R"(,"channel":")", channel_word) ||
+      !c.string_field(R"(,"locale":")", locale)) {
     return false;
   }
-  const int stage_index = index_of(survey->stage_ids, stage);
-  const int channel_value = index_of(channel_words_, channel_word);
-  if (stage_index < 0 || channel_value < 0) return false;
+  const header_entry* header = find_header(std::string_view(header_start, static_cast<std::size_t>(c.at - header_start)),
+                                           survey_id, service, stage, channel_word, locale);
+  if (header == nullptr || !c.string_field(R"(,"submitted_at":")", submitted_at) || !c.literal(R"(,"answers":{)")) {
+    return false;
+  }
+  const survey_rules* const survey = header->survey;
+  const int stage_index = header->stage_index, channel_value = header->channel_value;
 
   answer_checker checker(*survey, stage_index, channel_value);
   for (;;) {
@@ -187,7 +214,8 @@ bool canonical_decoder::scan(const char* at, const char* end, std::size_t capaci
   if (!hour) return false;
   out.id_hash = hash_id(id);
   stop = c.at;
-  return finish_line(*survey, stage_index, channel_value, service, locale, *hour, out);
+  finish_line(*survey, stage_index, channel_value, header->locale_index, *hour, out);
+  return true;
 }
 
 bool canonical_decoder::decode(std::string_view line, std::size_t capacity, decoded_line& out) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "line_rules.hpp"
@@ -28,6 +29,17 @@ class canonical_decoder {
   [[nodiscard]] std::size_t decode_line(const char* at, const char* part_end, std::size_t capacity, decoded_line& out);
 
  private:
+  // What the fields from survey to locale say, cached by their bytes: a few hundred combinations repeat.
+  struct header_entry {
+    std::string bytes;  // from `,"survey":` to the end of the locale value
+    const survey_rules* survey = nullptr;
+    int stage_index = 0, channel_value = 0, locale_index = 0;
+  };
+  // The entry for these header bytes and values, checking them in full when they are not cached; null if
+  // they break a rule.
+  [[nodiscard]] const header_entry* find_header(std::string_view bytes, std::string_view survey_id,
+                                                std::string_view service, std::string_view stage,
+                                                std::string_view channel_word, std::string_view locale);
   // Reads a line up to its closing brace (at `stop`); `end` may lie beyond the line's end.
   [[nodiscard]] bool scan(const char* at, const char* end, std::size_t capacity, const char*& stop, decoded_line& out);
   [[nodiscard]] std::optional<std::uint32_t> hour_of(std::string_view submitted_at) noexcept;
@@ -41,7 +53,8 @@ class canonical_decoder {
   std::span<const survey_rules> rules_;
   std::array<std::string_view, 5> channel_words_;  // by channel value
   std::array<day_entry, 1024> days_{};
-  std::array<std::uint64_t, 512> regions_{};  // valid codes packed with their length (0: empty)
+  std::array<std::uint64_t, 512> regions_{};
+  std::array<header_entry, 512> headers_{};  // valid codes packed with their length (0: empty)
 };
 
 }  // namespace otklik::analysis::detail

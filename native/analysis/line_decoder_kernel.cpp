@@ -180,8 +180,11 @@ bool kernel_decoder::decode(std::string_view line, std::size_t capacity, decoded
   if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) return false;
   // Every field but region is required; then the survey-level rules.
   if ((seen & ((1u << f_region) - 1)) != (1u << f_region) - 1 || !answers_complete) return false;
+  const int locale_index = service_and_locale(*rules, service, locale);
   const std::optional<std::uint32_t> hour = checked_hour(submitted_at);
-  return hour && finish_line(*rules, stage_index, channel_value, service, locale, *hour, out);
+  if (locale_index < 0 || !hour) return false;
+  finish_line(*rules, stage_index, channel_value, locale_index, *hour, out);
+  return true;
 }
 
 std::unique_ptr<line_decoder> make(const survey_set& surveys, const std::vector<survey_layout>& layouts) {

@@ -89,10 +89,15 @@ class answer_checker {
 
   // The question whose raw key starts at `raw`, if it applies here and was not answered yet; else -1.
   [[nodiscard]] int question(const char* raw, const char* line_end) noexcept {
+    // Canonical lines list answers in question order: look from the question after the previous one first.
     const std::size_t q_count = rules_->question_ids.size();
-    std::size_t q = 0;
-    while (q < q_count && (rules_->question_ids[q][0] != raw[0] || !key_is(raw, line_end, rules_->question_ids[q]))) ++q;
-    if (q == q_count || !applies_[q]) return -1;
+    std::size_t q = next_, tried = 0;
+    for (; tried < q_count; ++tried, q = q + 1 == q_count ? 0 : q + 1) {
+      const std::string_view id = rules_->question_ids[q];
+      if (id[0] == raw[0] && key_is(raw, line_end, id)) break;
+    }
+    if (tried == q_count || !applies_[q]) return -1;
+    next_ = q + 1 == q_count ? 0 : q + 1;
     std::uint64_t& word = answered_[q / 64];
     const std::uint64_t bit = std::uint64_t{1} << (q % 64);
     if (word & bit) return -1;  // repeated
@@ -136,24 +141,26 @@ class answer_checker {
   const std::uint8_t* applies_;
   std::uint64_t answered_[(otklik::detail::max_survey_questions + 63) / 64] = {};
   bool answered_any_ = false;
+  std::size_t next_ = 0;
 };
 
 // The hour since 1970 of an RFC 3339 UTC time, if it is one and not before 1970 (the core's two rules).
 [[nodiscard]] std::optional<std::uint32_t> checked_hour(std::string_view submitted_at) noexcept;
 
-// The survey-level rules once every field is read (service, locale), filling the row's dimensions.
-[[nodiscard]] inline bool finish_line(const survey_rules& rules, int stage_index, int channel_value,
-                                      std::string_view service, std::string_view locale, std::uint32_t hour,
-                                      decoded_line& out) noexcept {
-  if (!same_text(service, rules.s->service.id)) return false;
-  const int locale_index = index_of(rules.locales, locale);
-  if (locale_index < 0) return false;
+// The index of the line's locale among the survey's, if the service is the survey's and the locale one of its.
+[[nodiscard]] inline int service_and_locale(const survey_rules& rules, std::string_view service,
+                                            std::string_view locale) noexcept {
+  return same_text(service, rules.s->service.id) ? index_of(rules.locales, locale) : -1;
+}
+
+// Fills the row's dimensions once every rule has held.
+inline void finish_line(const survey_rules& rules, int stage_index, int channel_value, int locale_index,
+                        std::uint32_t hour, decoded_line& out) noexcept {
   out.survey_index = rules.index;
   out.row.stage = rules.layout->stage_codes[static_cast<std::size_t>(stage_index)];
   out.row.channel = static_cast<std::uint8_t>(channel_value);
   out.row.locale = rules.layout->locale_codes[static_cast<std::size_t>(locale_index)];
   out.row.hour = hour;
-  return true;
 }
 
 }  // namespace otklik::analysis::detail

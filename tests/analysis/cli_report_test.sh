@@ -27,6 +27,17 @@ grep -q ',<25,true,' "$work/report.csv" || grep -q ',false,' "$work/report.csv" 
 "$otklik" report --surveys "$surveys" --format html --out "$work/report.html" "$work/data.ndjson" 2>/dev/null
 grep -q 'id="journey"' "$work/report.html" || fail "html journey"
 
+# The report does not depend on how many threads read and count (parts, merges, term tallies).
+for format in json csv html; do
+  "$otklik" report --surveys "$surveys" --format "$format" --threads 1 --out "$work/threads-1.$format" \
+    "$work/data.ndjson" 2>/dev/null
+  for threads in 2 3; do
+    "$otklik" report --surveys "$surveys" --format "$format" --threads "$threads" --out "$work/threads-$threads.$format" \
+      "$work/data.ndjson" 2>/dev/null
+    cmp -s "$work/threads-1.$format" "$work/threads-$threads.$format" || fail "$format report on $threads threads differs"
+  done
+done
+
 "$otklik" ingest --surveys "$surveys" --snapshot "$work/data.snapshot" "$work/data.ndjson" 2> "$work/ingest.err"
 grep -q 'bytes per response' "$work/ingest.err" || fail "ingest summary"
 "$otklik" report --surveys "$surveys" --out "$work/from-snapshot.json" "$work/data.snapshot" 2>/dev/null
