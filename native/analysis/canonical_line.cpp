@@ -189,7 +189,7 @@ bool canonical_decoder::scan(const char* at, const char* end, std::size_t capaci
   answer_checker checker(*survey, stage_index, channel_value);
   for (;;) {
     if (!c.literal("\"")) return false;
-    const int q = checker.question(c.at, c.end);
+    const int q = checker.question(c.at, c.end, c.padded_end);
     if (q < 0) return false;
     c.at += survey->question_ids[static_cast<std::size_t>(q)].size() + 1;  // the key and its closing quote
     if (!c.literal(":")) return false;

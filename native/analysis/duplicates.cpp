@@ -3,14 +3,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace otklik::analysis::detail {
 
 namespace {
 
 constexpr unsigned low_bits = 64 - sorted_high_bits;
-
-bool before(std::uint64_t a, std::uint64_t b) noexcept { return (a >> low_bits) < (b >> low_bits); }
 
 }  // namespace
 
@@ -35,30 +34,29 @@ void sort_by_high_bits(std::vector<std::uint64_t>& values) {
 }
 
 std::vector<std::uint64_t> repeated_in_sorted(std::vector<std::vector<std::uint64_t>> runs) {
-  // Pairwise merges: a handful of runs (one per thread and input).
-  std::vector<std::uint64_t> all;
-  for (std::vector<std::uint64_t>& run : runs) {
-    if (all.empty()) {
-      all = std::move(run);
-      continue;
-    }
-    std::vector<std::uint64_t> merged(all.size() + run.size());
-    std::merge(all.begin(), all.end(), run.begin(), run.end(), merged.begin(), before);
-    all = std::move(merged);
-    run = {};
-  }
-  // Within a run of equal high bits (almost always one or two values), equal values are found by sorting it.
-  std::vector<std::uint64_t> out;
-  for (std::size_t start = 0; start < all.size();) {
-    std::size_t stop = start + 1;
-    while (stop < all.size() && !before(all[start], all[stop])) ++stop;
-    if (stop - start > 1) {
-      std::sort(all.begin() + static_cast<std::ptrdiff_t>(start), all.begin() + static_cast<std::ptrdiff_t>(stop));
-      for (std::size_t i = start + 1; i < stop; ++i) {
-        if (all[i] == all[i - 1] && (i == start + 1 || all[i - 1] != all[i - 2])) out.push_back(all[i]);
+  // One walk over every run at once (a handful: one per thread and input), taking each key of high bits from
+  // all runs together; no merged copy. Equal values are found by sorting a key's values, almost always 1 or 2.
+  std::vector<std::size_t> at(runs.size(), 0);
+  std::vector<std::uint64_t> same_key, out;
+  for (;;) {
+    std::uint64_t key = UINT64_MAX;
+    bool any = false;
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      if (at[r] < runs[r].size()) {
+        key = std::min(key, runs[r][at[r]] >> low_bits);
+        any = true;
       }
     }
-    start = stop;
+    if (!any) break;
+    same_key.clear();
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      while (at[r] < runs[r].size() && (runs[r][at[r]] >> low_bits) == key) same_key.push_back(runs[r][at[r]++]);
+    }
+    if (same_key.size() < 2) continue;
+    std::sort(same_key.begin(), same_key.end());
+    for (std::size_t i = 1; i < same_key.size(); ++i) {
+      if (same_key[i] == same_key[i - 1] && (i == 1 || same_key[i - 1] != same_key[i - 2])) out.push_back(same_key[i]);
+    }
   }
   return out;
 }

@@ -161,7 +161,7 @@ bool kernel_decoder::decode(std::string_view line, std::size_t capacity, decoded
         for (auto answer_member : answers) {
           od::field a;
           if (std::move(answer_member).get(a)) return false;
-          const int q = checker.question(a.key().raw(), line_end);
+          const int q = checker.question(a.key().raw(), line_end, line.data() + capacity);
           if (q < 0) return false;
           od::value value = a.value();
           if (checker.wants_integer(q)) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "detail/time_format.hpp"
 #include "detail/utf8.hpp"
@@ -45,6 +46,15 @@ std::vector<survey_rules> make_survey_rules(const survey_set& surveys, const std
         rule.high = static_cast<std::int16_t>(high);
       }
       rule.slot = layouts[i].slots[r.question_ids.size() - 1];
+      if (q.id.size() + 1 <= 16) {
+        char key[16] = {}, mask[16] = {};
+        std::memcpy(key, q.id.data(), q.id.size());
+        key[q.id.size()] = '"';
+        std::memset(mask, 0xFF, q.id.size() + 1);
+        std::memcpy(rule.key_words, key, 16);
+        std::memcpy(rule.key_masks, mask, 16);
+        rule.short_key = true;
+      }
       r.questions.push_back(rule);
     }
     for (const stage& st : s.stages) r.stage_ids.push_back(st.id);

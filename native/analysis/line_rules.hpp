@@ -18,6 +18,9 @@ namespace otklik::analysis::detail {
 
 // What the fast paths need of one question, flattened out of the survey.
 struct question_rule {
+  // The raw key with its closing quote as two masked 8-byte words, when it fits in 16 bytes.
+  std::uint64_t key_words[2] = {0, 0}, key_masks[2] = {0, 0};
+  bool short_key = false;
   bool integer = false;  // a rating (else a string answer)
   bool nps = false;      // stored as value + 1
   std::int16_t low = 0, high = 0;
@@ -88,13 +91,27 @@ class answer_checker {
                      rules.question_ids.size()) {}
 
   // The question whose raw key starts at `raw`, if it applies here and was not answered yet; else -1.
-  [[nodiscard]] int question(const char* raw, const char* line_end) noexcept {
+  // Bytes up to `readable_end` may be read (line padding), but the key must end before `line_end`.
+  [[nodiscard]] int question(const char* raw, const char* line_end, const char* readable_end) noexcept {
     // Canonical lines list answers in question order: look from the question after the previous one first.
     const std::size_t q_count = rules_->question_ids.size();
+    const bool words = readable_end - raw >= 16;
+    std::uint64_t first = 0, second = 0;
+    if (words) {
+      std::memcpy(&first, raw, 8);
+      std::memcpy(&second, raw + 8, 8);
+    }
     std::size_t q = next_, tried = 0;
     for (; tried < q_count; ++tried, q = q + 1 == q_count ? 0 : q + 1) {
-      const std::string_view id = rules_->question_ids[q];
-      if (id[0] == raw[0] && key_is(raw, line_end, id)) break;
+      const question_rule& rule = rules_->questions[q];
+      if (words && rule.short_key) {
+        if ((((first ^ rule.key_words[0]) & rule.key_masks[0]) | ((second ^ rule.key_words[1]) & rule.key_masks[1])) == 0 &&
+            static_cast<std::size_t>(line_end - raw) > rules_->question_ids[q].size()) {
+          break;
+        }
+      } else if (key_is(raw, line_end, rules_->question_ids[q])) {
+        break;
+      }
     }
     if (tried == q_count || !applies_[q]) return -1;
     next_ = q + 1 == q_count ? 0 : q + 1;
