@@ -105,6 +105,15 @@ void decode_part(const survey_set& surveys, std::string_view data, std::size_t b
   validator slow;
   detail::decoded_line line;
   out.id_hashes.assign(surveys.all().size(), {});
+  {
+    // Lines take 150 bytes or more; a few surveys each get room for every line of the part (untouched room
+    // costs address space only), many surveys a share.
+    const std::size_t lines = (end - begin) / 150 + 64;
+    const std::size_t count = std::max<std::size_t>(surveys.all().size(), 1);
+    const std::size_t rows = count <= 8 ? lines : lines * 8 / count;
+    builder.reserve(rows);
+    for (auto& hashes : out.id_hashes) hashes.reserve(rows);
+  }
   std::string padded;
   std::size_t reported = begin;
   const auto reject = [&](std::vector<issue> issues) {
@@ -170,6 +179,9 @@ void decode_part(const survey_set& surveys, std::string_view data, std::size_t b
   progress.fetch_add(end - reported, std::memory_order_relaxed);
   out.store = builder.finish();
   if (options.drop_duplicates) {
+    std::size_t total = 0;
+    for (const auto& hashes : out.id_hashes) total += hashes.size();
+    out.sorted_hashes.reserve(total);
     for (const auto& hashes : out.id_hashes) out.sorted_hashes.insert(out.sorted_hashes.end(), hashes.begin(), hashes.end());
     detail::sort_by_high_bits(out.sorted_hashes);
   }

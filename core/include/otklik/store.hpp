@@ -127,6 +127,9 @@ class store_builder {
               std::span<const std::string_view> comments);
   // Appends a validated response; false (nothing stored) when its survey, stage or locale is unknown.
   [[nodiscard]] bool append(const response& r);
+  // Reserves room for `rows` more rows in each survey's columns (address space until rows arrive), so a
+  // large ingest does not copy and re-fault its growing columns.
+  void reserve(std::size_t rows);
   // Rows appended so far.
   [[nodiscard]] std::size_t size() const noexcept;
   // The store; the builder is left empty.

@@ -160,6 +160,22 @@ store_builder::store_builder(const survey_set& surveys) : surveys_(&surveys) {
   }
 }
 
+void store_builder::reserve(std::size_t rows) {
+  for (std::size_t i = 0; i < open_.size(); ++i) {
+    const survey_layout& layout = layouts_[i];
+    store_segment& s = open_[i];
+    const std::size_t total = s.hour.size() + rows;
+    for (auto* column : {&s.stage, &s.region}) column->reserve(total);
+    for (auto* column : {&s.channel, &s.locale}) column->reserve(total);
+    s.hour.reserve(total);
+    if (layout.has_csat) s.csat.reserve(total);
+    if (layout.has_ces) s.ces.reserve(total);
+    if (layout.has_nps) s.nps.reserve(total);
+    if (layout.has_goal) s.goal.reserve(total);
+    for (auto& column : s.criterion_answers) column.reserve(total);
+  }
+}
+
 void store_builder::append(std::size_t survey_index, const encoded_row& row, std::string_view region,
                            std::span<const std::string_view> comments) {
   const survey_layout& layout = layouts_[survey_index];
