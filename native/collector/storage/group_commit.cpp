@@ -5,6 +5,14 @@
 #include <utility>
 
 namespace otklik::collector {
+namespace {
+
+// How long the writer waits for the submitters of the last batch before it commits with fewer: at
+// most as long as the last commit took (the price of a second, half-empty transaction), capped.
+constexpr double gather_share = 1.0;
+constexpr std::chrono::milliseconds gather_cap{2};
+
+}  // namespace
 
 group_commit::group_commit(store& target, batch_observer observer)
     : target_(target), observer_(std::move(observer)), writer_([this] { write_loop(); }) {}
@@ -21,7 +29,7 @@ void group_commit::submit(const stored_response& record, completion done) {
       return;
     }
     pending_.push_back({&record, std::move(done)});
-    first = pending_.size() == 1;
+    first = pending_.size() == 1 || pending_.size() == expected_;
   }
   if (first) work_ready_.notify_one();
 }
@@ -50,10 +58,17 @@ std::size_t group_commit::queued() {
 void group_commit::write_loop() {
   std::vector<pending_entry> batch;
   std::vector<const stored_response*> records;
+  std::chrono::nanoseconds gather_window{0};
   for (;;) {
     {
       std::unique_lock<std::mutex> lock(mutex_);
       work_ready_.wait(lock, [&] { return !pending_.empty() || stopping_; });
+      // Each client of a busy collector sends its next submission soon after its answer: without this
+      // wait, those answered by one commit would queue during the next and always miss it, and two
+      // half-size transactions would alternate, each submission waiting for two commits.
+      if (pending_.size() < expected_ && !stopping_) {
+        work_ready_.wait_for(lock, gather_window, [&] { return pending_.size() >= expected_ || stopping_; });
+      }
       if (pending_.empty()) return;  // stopping, and everything submitted has been written
       batch.swap(pending_);
     }
@@ -61,13 +76,19 @@ void group_commit::write_loop() {
     for (const pending_entry& entry : batch) records.push_back(entry.record);
     const auto started = std::chrono::steady_clock::now();
     const batch_result written = target_.put_batch(records);
-    const batch_report report{batch.size(), std::chrono::steady_clock::now() - started, written.ok,
-                              written.ok ? nullptr : &written.error};
+    const auto took = std::chrono::steady_clock::now() - started;
+    const batch_report report{batch.size(), took, written.ok, written.ok ? nullptr : &written.error};
     if (observer_) observer_(report);
     for (std::size_t i = 0; i < batch.size(); ++i) {
       batch[i].done(!written.ok                                 ? submit_status::failed
                     : written.statuses[i] == put_status::stored ? submit_status::stored
                                                                 : submit_status::duplicate);
+    }
+    gather_window = std::min<std::chrono::nanoseconds>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(took * gather_share), gather_cap);
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      expected_ = batch.size() + pending_.size();
     }
     batch.clear();
   }

@@ -1,7 +1,8 @@
 // otklik/collector/storage/group_commit.hpp — turns concurrent submissions into shared transactions:
 // one writer thread takes everything pending, commits it as one batch, then tells each submitter
 // its own outcome. Durability then costs one commit per batch instead of one per submission, and
-// the submissions that arrive during a commit form the next batch.
+// the submissions that arrive during a commit form the next batch. Before committing, the writer
+// waits briefly (at most as long as the last commit took) for the submitters it has just answered.
 #pragma once
 
 #include <chrono>
@@ -65,6 +66,9 @@ class group_commit {
   std::mutex mutex_;  // guards pending_ and stopping_
   std::condition_variable work_ready_;
   std::vector<pending_entry> pending_;
+  // Submissions the next batch is expected to hold: the last batch's submitters, who usually send
+  // their next one right after their answer, and those that queued during its commit.
+  std::size_t expected_ = 0;
   bool stopping_ = false;
   std::thread writer_;
 };
