@@ -6,6 +6,9 @@
 #include "canonical_line.hpp"
 
 #include <algorithm>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -44,11 +47,29 @@ struct cursor {
   }
 
   // The body of a string whose opening quote was just read, up to its closing quote (which is skipped): no
-  // escapes, no control characters, valid UTF-8 - exactly the strings that need no unescaping. Eight bytes a
-  // step while the line's padding allows (SWAR: portable, and comments are the longest values of a line).
+  // escapes, no control characters, valid UTF-8 - exactly the strings that need no unescaping. Sixteen bytes
+  // a step with SSE2 (part of x86-64), else eight (SWAR), while the line's padding allows.
   bool string(std::string_view& out) noexcept {
     const char* const start = at;
-    std::uint64_t high = 0;  // the top bits of every byte scanned: non-zero if any is outside ASCII
+    std::uint64_t high = 0;  // non-zero if any byte scanned is outside ASCII
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x1F);
+    for (; at < end && at + 16 <= padded_end; at += 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+      const __m128i marks = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
+                                         _mm_cmpeq_epi8(_mm_min_epu8(x, control), x));
+      const auto stop = static_cast<std::uint32_t>(_mm_movemask_epi8(marks));
+      const auto tops = static_cast<std::uint32_t>(_mm_movemask_epi8(x));
+      if (stop == 0) {
+        high |= tops;
+        continue;
+      }
+      const int first = std::countr_zero(stop);
+      high |= tops & ((1u << first) - 1);
+      at += first;
+      break;
+    }
+#else
     constexpr std::uint64_t ones = 0x0101010101010101ull, tops = 0x8080808080808080ull;
     for (; at < end && at + 8 <= padded_end; at += 8) {
       std::uint64_t x;
@@ -57,23 +78,24 @@ struct cursor {
       // Marks bytes that are '"', '\\' or below 0x20; the lowest mark is exact (borrows only run upwards).
       const std::uint64_t stop = zero_byte(x ^ (ones * '"')) | zero_byte(x ^ (ones * '\\')) | ((x - ones * 0x20) & ~x & tops);
       if (stop == 0) {
-        high |= x;
+        high |= x & tops;
         continue;
       }
       const int first = std::countr_zero(stop) / 8;
-      high |= x & ((std::uint64_t{1} << (first * 8)) - 1);
+      high |= x & tops & ((std::uint64_t{1} << (first * 8)) - 1);
       at += first;
       break;
     }
+#endif
     for (; at < end; ++at) {
       const auto c = static_cast<unsigned char>(*at);
       if (c == '"' || c == '\\' || c < 0x20) break;
-      high |= c;
+      high |= c & 0x80;
     }
     if (at >= end || *at != '"') return false;
     out = std::string_view(start, static_cast<std::size_t>(at - start));
     ++at;
-    return (high & tops) == 0 || otklik::detail::is_valid_utf8(out);
+    return high == 0 || otklik::detail::is_valid_utf8(out);
   }
 
   // A field: `,"name":"` then its string value.
