@@ -1,7 +1,8 @@
-// Russian word endings that mark patronymics, surnames and adjectives, matched in one table lookup.
-// The rules are written as stems and case endings (the declension of a suffix); at compile time they are
-// expanded into every stem+ending suffix, coded as 6-bit letter numbers and sorted by their last letter,
-// so a word costs one walk over its last five letters and a look at the few suffixes ending in its letter.
+// Russian word endings that mark patronymics, surnames and adjectives. The rules are written as stems and
+// case endings (the declension of a suffix). Natively they are expanded at compile time into every
+// stem+ending suffix, coded as 6-bit letter numbers and sorted by their last letter, so a word costs one
+// walk over its last five letters and a look at the few suffixes ending in its letter. The WebAssembly core
+// matches the rules as written, byte by byte (smaller; the same answers: redact.wasm_identical_to_native).
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -32,7 +33,7 @@ constexpr unsigned max_suffix_letters = 5;
 
 // The last (up to five) letters of the bytes [s, e) as 6-bit numbers, the last letter lowest; the walk
 // stops at the first byte pair that is no Cyrillic letter (its group and those before stay 0).
-constexpr std::uint32_t ending_code(const byte* s, const byte* e) noexcept {
+[[maybe_unused]] constexpr std::uint32_t ending_code(const byte* s, const byte* e) noexcept {
   std::uint32_t code = 0;
   for (unsigned k = 0; k < max_suffix_letters && e - s >= 2; ++k, e -= 2) {
     const unsigned l = letter_number(e[-2], e[-1]);
@@ -49,7 +50,8 @@ static_assert(ending_patronymic == 1u << patronymic_ending && ending_adjective =
 
 struct rule {
   ending_class kind;
-  std::string_view stems, endings;  // space-separated; the ending "-" is none
+  const char* stems;    // space-separated
+  const char* endings;  // space-separated; "-" is none
 };
 
 // Patronymics: -ович/-евич and -ич after ь, м, к, т (Ильич, Кузьмич, Лукич, Никитич) in every case, and
@@ -68,6 +70,50 @@ constexpr rule rules[] = {
     {weak_surname_ending, "ман", "- а"},
 };
 
+#if defined(__EMSCRIPTEN__) || defined(__wasm__)
+
+// Whether the lowercase bytes [w, w + n) end with `suffix`.
+bool ends_with(const byte* w, std::size_t n, std::string_view suffix) noexcept {
+  if (suffix.size() > n) return false;
+  for (std::size_t k = suffix.size(); k > 0; --k, --n)
+    if (w[n - 1] != static_cast<byte>(suffix[k - 1])) return false;
+  return true;
+}
+
+}  // namespace
+
+// The WebAssembly core matches the rules as written, byte by byte on the word's lowercase ending, without
+// the expanded table below: there the download counts more than these microseconds.
+unsigned ending_classes(const byte* s, const byte* e) noexcept {
+  const std::string_view bytes(reinterpret_cast<const char*>(s), static_cast<std::size_t>(e - s));
+  const text_view t(bytes);
+  std::size_t from = bytes.size() > 16 ? bytes.size() - 16 : 0;  // whole letters of the last 16 bytes
+  while (from > 0 && is_continuation(t.data[from])) --from;
+  lower_word w;
+  lowercase(t, from, bytes.size(), w);
+  unsigned classes = 0;
+  for (const rule& r : rules) {
+    const std::string_view stems = r.stems, endings = r.endings;
+    for (std::size_t c = 0; c < endings.size();) {
+      std::size_t d = c;
+      while (d < endings.size() && endings[d] != ' ') ++d;
+      const std::string_view ending = endings.substr(c, d - c) == "-" ? std::string_view{} : endings.substr(c, d - c);
+      if (ends_with(w.bytes, w.size, ending)) {
+        for (std::size_t a = 0; a < stems.size();) {
+          std::size_t b = a;
+          while (b < stems.size() && stems[b] != ' ') ++b;
+          if (ends_with(w.bytes, w.size - ending.size(), stems.substr(a, b - a))) classes |= 1u << r.kind;
+          a = b + 1;
+        }
+      }
+      c = d + 1;
+    }
+  }
+  return classes;
+}
+
+#else
+
 constexpr std::size_t count_words(std::string_view list) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < list.size(); ++i) n += list[i] != ' ' && (i == 0 || list[i - 1] == ' ');
@@ -76,7 +122,7 @@ constexpr std::size_t count_words(std::string_view list) {
 
 constexpr std::size_t suffix_count = [] {
   std::size_t n = 0;
-  for (const rule& r : rules) n += count_words(r.stems) * count_words(r.endings);
+  for (const rule& r : rules) n += count_words(std::string_view(r.stems)) * count_words(std::string_view(r.endings));
   return n;
 }();
 
@@ -102,13 +148,14 @@ constexpr suffix_table build_table() {
   suffix_table t;
   std::size_t n = 0;
   for (const rule& r : rules) {
-    for (std::size_t a = 0; a < r.stems.size();) {
+    const std::string_view stems = r.stems, endings = r.endings;
+    for (std::size_t a = 0; a < stems.size();) {
       std::size_t b = a;
-      while (b < r.stems.size() && r.stems[b] != ' ') ++b;
-      for (std::size_t c = 0; c < r.endings.size();) {
+      while (b < stems.size() && stems[b] != ' ') ++b;
+      for (std::size_t c = 0; c < endings.size();) {
         std::size_t d = c;
-        while (d < r.endings.size() && r.endings[d] != ' ') ++d;
-        t.suffixes[n++] = code_of(r.stems.substr(a, b - a), r.endings.substr(c, d - c)) | (suffix{r.kind} << 30);
+        while (d < endings.size() && endings[d] != ' ') ++d;
+        t.suffixes[n++] = code_of(stems.substr(a, b - a), endings.substr(c, d - c)) | (suffix{r.kind} << 30);
         c = d + 1;
       }
       a = b + 1;
@@ -146,6 +193,8 @@ unsigned ending_classes(const byte* s, const byte* e) noexcept {
   }
   return classes;
 }
+
+#endif
 
 bool is_patronymic(const lower_word& w, unsigned letters) noexcept {
   return letters >= 5 && (ending_classes(w.bytes, w.bytes + w.size) & ending_patronymic) != 0;

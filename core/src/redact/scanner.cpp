@@ -140,17 +140,21 @@ std::size_t word_end(const text_view& t, std::size_t s, unsigned& letters) noexc
   return i;
 }
 
-// Whether `word` is one of `list` (lengths compared first: the lists are a few short case endings).
-template <std::size_t N>
-bool one_of(std::string_view word, const std::string_view (&list)[N]) noexcept {
-  for (const std::string_view w : list)
-    if (w.size() == word.size() && w == word) return true;
+// Whether `word` is one of the space-separated words of `list` (compared byte by byte, no library calls).
+bool one_of(std::string_view word, const char* list) noexcept {
+  for (const char* p = list; *p;) {
+    std::size_t k = 0;
+    while (p[k] && p[k] != ' ') ++k;
+    if (k == word.size()) {
+      std::size_t m = 0;
+      while (m < k && p[m] == word[m]) ++m;
+      if (m == k) return true;
+    }
+    p += k;
+    if (*p == ' ') ++p;
+  }
   return false;
 }
-
-// Case endings after the ч of -ович/-ич and after the н of -овна.
-constexpr std::string_view endings_after_ch[] = {"а", "у", "ем", "ом", "е", "на", "ны", "не", "ну", "ной", "ною"};
-constexpr std::string_view endings_after_vn[] = {"а", "ы", "е", "у", "ой", "ою"};
 
 bool equals_ascii_ci(const text_view& t, std::size_t s, std::size_t e, std::string_view word) noexcept {
   if (e - s != word.size()) return false;
@@ -502,7 +506,7 @@ class scanner {
     const std::size_t e = word_end(t_, pos + 1, tail);
     const std::string_view ending(reinterpret_cast<const char*>(t_.data + pos + 1), e - pos - 1);
     if (ending.size() > 6) return pos + 1;
-    if (ch ? (!ending.empty() && !one_of(ending, endings_after_ch)) : !one_of(ending, endings_after_vn))
+    if (ch ? (!ending.empty() && !one_of(ending, "а у ем ом е на ны не ну ной ною")) : !one_of(ending, "а ы е у ой ою"))
       return pos + 1;
     const std::size_t s = word_start(t_, pos - 1, consumed_);  // the trigger is the second byte of ч or н
     const unsigned letters = tail + 1 + static_cast<unsigned>((pos - 1 - s) / 2);  // Cyrillic: two bytes a letter
