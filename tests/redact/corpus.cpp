@@ -36,11 +36,6 @@ struct builder {
   }
 };
 
-template <std::size_t N>
-std::string_view one_of(rng& r, const char* const (&items)[N]) {
-  return items[r.below(N)];
-}
-
 const char* const filler_ru[] = {
     "Очень долго ждал в очереди.", "Сотрудники были вежливы и всё объяснили.",
     "Сайт постоянно зависает при загрузке документов.", "Спасибо за быстрое оформление!",
@@ -288,17 +283,13 @@ std::string amount(rng& r, bool ru) {
 }
 
 std::string event_date(rng& r, bool ru) {
-  static const char* const months_ru[] = {"января", "февраля", "марта", "апреля", "мая", "июня", "июля",
-                                          "августа", "сентября", "октября", "ноября", "декабря"};
-  static const char* const months_en[] = {"January", "February", "March", "April", "May", "June", "July",
-                                          "August", "September", "October", "November", "December"};
   const int d = r.between(1, 28), m = r.between(1, 12), y = r.between(2019, 2026);
   char buf[32];
   switch (r.below(4)) {
     case 0: std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", d, m, y); return buf;
     case 1: std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d); return buf;
-    case 2: return ru ? std::to_string(d) + " " + months_ru[m - 1] + " " + std::to_string(y)
-                      : std::string(months_en[m - 1]) + " " + std::to_string(d) + ", " + std::to_string(y);
+    case 2: return ru ? std::to_string(d) + " " + month_name(m, true) + " " + std::to_string(y)
+                      : std::string(month_name(m, false)) + " " + std::to_string(d) + ", " + std::to_string(y);
     default: std::snprintf(buf, sizeof buf, "%02d.%02d", d, m); return buf;
   }
 }

@@ -43,6 +43,12 @@ class rng {
   std::uint64_t state_;
 };
 
+// One item of a fixed list, drawn with one number (the corpus and its places share it).
+template <std::size_t N>
+const char* one_of(rng& r, const char* const (&items)[N]) {
+  return items[r.below(N)];
+}
+
 // String concatenation whose parts are evaluated left to right: C++17 sequences the operands of <<, but not
 // those of +, so `a(r) + b(r)` could draw the random numbers in either order and the corpus would depend on
 // the compiler. Every expression that draws more than once is written with cat.
@@ -133,6 +139,8 @@ enum class grammatical_case : std::uint8_t { nom, gen, dat, acc, ins, pre };
 [[nodiscard]] std::string russian_address(rng& r);
 [[nodiscard]] std::string english_address(rng& r);
 [[nodiscard]] std::string city_ru(rng& r, grammatical_case c);
+// The name of `month` (1..12): Russian in the genitive ("марта", as in dates), or English.
+[[nodiscard]] const char* month_name(int month, bool russian);
 // A date of birth in a random spelling ("12.03.1985", "12 марта 1985", "March 12, 1985"...).
 [[nodiscard]] std::string birth_date(rng& r, bool russian);
 
