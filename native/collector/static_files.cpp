@@ -2,12 +2,12 @@
 // the HTTP library (Boost.Beast) has no file server, and this needs only path checks and a type table.
 #include "static_files.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <array>
+#include <filesystem>
+#include <system_error>
 #include <utility>
+
+#include "otklik/native/read_file.hpp"
 
 namespace otklik::collector::detail {
 namespace {
@@ -77,29 +77,6 @@ std::optional<std::string> safe_relative_path(std::string_view encoded) {
   return path;
 }
 
-bool read_regular_file(const std::string& path, std::string& content) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  struct stat info {};
-  bool ok = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
-  if (ok) {
-    content.resize(static_cast<std::size_t>(info.st_size));
-    std::size_t done = 0;
-    while (ok && done < content.size()) {
-      const ssize_t n = ::read(fd, content.data() + done, content.size() - done);
-      if (n <= 0) ok = false;
-      else done += static_cast<std::size_t>(n);
-    }
-  }
-  ::close(fd);
-  return ok;
-}
-
-bool is_directory(const std::string& path) {
-  struct stat info {};
-  return ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
-}
-
 }  // namespace
 
 std::optional<static_file> load_static_file(const std::string& root, std::string_view relative) {
@@ -108,12 +85,17 @@ std::optional<static_file> load_static_file(const std::string& root, std::string
   std::string path = root;
   if (path.empty() || path.back() != '/') path.push_back('/');
   path.append(!safe->empty() && safe->front() == '/' ? safe->substr(1) : *safe);
-  if (path.back() == '/' || is_directory(path)) {
+  std::error_code error;
+  if (path.back() == '/' || std::filesystem::is_directory(path, error)) {
     if (path.back() != '/') path.push_back('/');
     path.append("index.html");
   }
+  // Regular files only: a FIFO or a device under the directory must not block or stream a reader.
+  if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
+  native::file_contents contents = native::read_file(path);
+  if (!contents.ok) return std::nullopt;
   static_file file;
-  if (!read_regular_file(path, file.content)) return std::nullopt;
+  file.content = std::move(contents.data);
   file.content_type = content_type_of(path);
   return file;
 }
