@@ -2,9 +2,12 @@
 // so that xvfb-run gives it a display of its own.
 #include "review_fixture.hpp"
 
+#include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <stdexcept>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <stb_image.h>
 
@@ -33,12 +36,23 @@ dataset_ptr test_dataset() {
 }
 
 int run_viewer(const std::string& arguments) {
+  // The viewer's own exit status is written to a file by the shell xvfb-run starts: xvfb-run's status is the
+  // viewer's only when xvfb-run's own clean-up succeeds, and that clean-up sometimes fails (status 5) when the
+  // program exits at once. A missing file means the viewer never ran (Xvfb did not start).
+  static int runs = 0;
+  const std::string status_file = output_path("viewer-status-" + std::to_string(::getpid()) + "-" +
+                                              std::to_string(++runs));
+  std::remove(status_file.c_str());
   // Leak detection is off for the program only: Mesa's drivers leak at exit, outside the viewer's code.
   const std::string command = std::string("LIBGL_ALWAYS_SOFTWARE=1 ASAN_OPTIONS=detect_leaks=0 ") + OTKLIK_XVFB_RUN +
-                              " -a -s '-screen 0 1280x800x24' '" + OTKLIK_REVIEW_EXE + "' --surveys '" +
-                              OTKLIK_VECTORS_DIR + "/surveys' --timeout 60 " + arguments + " '" + OTKLIK_REVIEW_DATA + "'";
+                              " -a -s '-screen 0 1280x800x24' sh -c \"'" + OTKLIK_REVIEW_EXE + "' --surveys '" +
+                              OTKLIK_VECTORS_DIR + "/surveys' --timeout 60 " + arguments + " '" + OTKLIK_REVIEW_DATA +
+                              "'; echo \\$? > '" + status_file + "'\"";
   const int status = std::system(command.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  const std::string written = file_text(status_file);
+  std::remove(status_file.c_str());
+  if (!written.empty()) return std::atoi(written.c_str());
+  return WIFEXITED(status) ? -1000 - WEXITSTATUS(status) : -1;
 }
 
 std::string file_text(const std::string& path) {
