@@ -13,13 +13,16 @@
 #if defined(OTKLIK_WASM_MESSAGES)
 #include "otklik/messages.hpp"
 #endif
+#if !defined(OTKLIK_WASM_NO_VALIDATE)
 #include "otklik/validate.hpp"
+#endif
 #if defined(OTKLIK_WASM_REDACT)
 #include "otklik/redact.hpp"
 #endif
 
 namespace {
 
+#if !defined(OTKLIK_WASM_NO_VALIDATE)
 // The widget validates against one survey many times: keep the parsed survey for its JSON text.
 struct survey_cache {
   std::string json;
@@ -36,6 +39,7 @@ otklik::validator& checker() {
   static otklik::validator instance;
   return instance;
 }
+#endif
 
 // The last answer; the loader reads it with otk_output() before the next call overwrites it.
 std::string& output() {
@@ -45,6 +49,7 @@ std::string& output() {
 
 std::string_view view(const char* data, std::size_t size) { return {data, size}; }
 
+#if !defined(OTKLIK_WASM_NO_VALIDATE)
 // The formats' error list. The full core writes the sentence in `locale` ({"path","code","message"}); the
 // widget's core writes the message's detail instead ({"path","code","detail"}) and the widget words the
 // few issues its own form can meet (web/src/locales.js): the sentences of every code would cost about
@@ -64,6 +69,7 @@ void write_errors(otklik::json_writer& w, const std::vector<otklik::issue>& issu
   w.end_array();
 #endif
 }
+#endif
 
 }  // namespace
 
@@ -76,6 +82,7 @@ EMSCRIPTEN_KEEPALIVE void otk_free(void* pointer) { std::free(pointer); }
 // Where the last call's JSON answer starts (its length is what that call returned).
 EMSCRIPTEN_KEEPALIVE const char* otk_output() { return output().data(); }
 
+#if !defined(OTKLIK_WASM_NO_VALIDATE)
 // {"ok":bool,"errors":[...],"response":{canonical response}} or {"survey_errors":[...]}.
 EMSCRIPTEN_KEEPALIVE std::size_t otk_validate(const char* survey, std::size_t survey_size, const char* response,
                                               std::size_t response_size, const char* locale, std::size_t locale_size) {
@@ -120,6 +127,7 @@ EMSCRIPTEN_KEEPALIVE std::size_t otk_check_survey(const char* survey, std::size_
   return out.size();
 }
 #endif
+#endif  // !OTKLIK_WASM_NO_VALIDATE
 
 #if defined(OTKLIK_WASM_REDACT)
 // {"text": redacted, "findings": [{"type","start","end"}]} with byte offsets into the UTF-8 input.
