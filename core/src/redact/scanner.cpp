@@ -498,8 +498,10 @@ class scanner {
     // ч or н of the same word may still be (вячеславовна), so the scan goes on right after this letter.
     const bool ch = t_.data[pos] == 0x87;
     const byte* before = t_.data + pos - 1;  // the trigger letter's lead byte
-    if (ch ? (pos < 3 || before[-2] != 0xD0 || before[-1] != 0xB8)                                  // и
-           : (pos < 5 || before[-4] != 0xD0 || (before[-3] != 0xBE && before[-3] != 0xB5))) {  // о, е
+    // The lead bytes are checked too: the native trigger mask only knows the continuation bytes (triggers.hpp).
+    if (ch ? (pos < 3 || before[0] != 0xD1 || before[-2] != 0xD0 || before[-1] != 0xB8)  // ич
+           : (pos < 5 || before[0] != 0xD0 || before[-2] != 0xD0 || before[-1] != 0xB2 ||  // вн
+              before[-4] != 0xD0 || (before[-3] != 0xBE && before[-3] != 0xB5))) {          // о, е
       return pos + 1;
     }
     unsigned tail = 0;
