@@ -24,20 +24,39 @@ namespace otklik::detail {
 
 #if defined(OTKLIK_TRIGGERS_SSE2)
 
-// `at_start`: p is the start of the text, so the bytes before it are not read (they count as zero).
 // Natively the patronymic letters are found by a looser test (ч two bytes after a B8 byte, н two bytes
 // after a B2 byte: a superset of "ич" and "вн"), which costs fewer vector operations; the scanner checks
 // the other two bytes (scanner::patronymic), so the tokens are the same as with the exact masks below.
-inline std::uint32_t trigger_bits16(const byte* p, bool at_start = false) noexcept {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i b1 = at_start ? _mm_slli_si128(v, 1) : _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
-  const __m128i b2 = at_start ? _mm_slli_si128(v, 2) : _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 2));
-  auto eq = [](__m128i x, int c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(c))); };
+struct trigger_classifier {
   // Signed compares: x + 0x50 lands in -128..-86 exactly for x in 0x30..0x5A; x < -80 signed is 0x80..0xAF.
-  const __m128i ascii = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x50)), _mm_set1_epi8(-85));
-  const __m128i capital = _mm_and_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(-80)), eq(b1, 0xD0));
-  const __m128i ending = _mm_or_si128(_mm_and_si128(eq(v, 0x87), eq(b2, 0xB8)), _mm_and_si128(eq(v, 0xBD), eq(b2, 0xB2)));
-  return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ascii, capital), ending)));
+  const __m128i bias = _mm_set1_epi8(0x50), ascii_limit = _mm_set1_epi8(-85), capital_limit = _mm_set1_epi8(-80);
+  const __m128i d0 = _mm_set1_epi8(static_cast<char>(0xD0)), ch = _mm_set1_epi8(static_cast<char>(0x87));
+  const __m128i i_cont = _mm_set1_epi8(static_cast<char>(0xB8)), n_cont = _mm_set1_epi8(static_cast<char>(0xBD));
+  const __m128i v_cont = _mm_set1_epi8(static_cast<char>(0xB2));
+
+  // Bytes v, with b1 and b2 the bytes one and two before each.
+  [[nodiscard]] std::uint32_t bits(__m128i v, __m128i b1, __m128i b2) const noexcept {
+    const __m128i ascii = _mm_cmplt_epi8(_mm_add_epi8(v, bias), ascii_limit);
+    const __m128i capital = _mm_and_si128(_mm_cmplt_epi8(v, capital_limit), _mm_cmpeq_epi8(b1, d0));
+    const __m128i ending = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, ch), _mm_cmpeq_epi8(b2, i_cont)),
+                                        _mm_and_si128(_mm_cmpeq_epi8(v, n_cont), _mm_cmpeq_epi8(b2, v_cont)));
+    return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ascii, capital), ending)));
+  }
+  // The 16 bytes at p (p[-2], p[-1] readable), or at the start of the text (nothing before it is read).
+  [[nodiscard]] std::uint32_t at(const byte* p) const noexcept {
+    return bits(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1)),
+                _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 2)));
+  }
+  [[nodiscard]] std::uint32_t at_start(const byte* p) const noexcept {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    return bits(v, _mm_slli_si128(v, 1), _mm_slli_si128(v, 2));
+  }
+};
+
+// `at_start`: p is the start of the text, so the bytes before it are not read (they count as zero).
+inline std::uint32_t trigger_bits16(const byte* p, bool at_start = false) noexcept {
+  const trigger_classifier c;
+  return at_start ? c.at_start(p) : c.at(p);
 }
 
 #elif defined(OTKLIK_TRIGGERS_WASM_SIMD)
@@ -98,6 +117,16 @@ inline std::uint32_t trigger_bits_step(const byte* p, bool at_start = false) noe
 // re-reads the text's last full step and drops the bits it already had. Only texts shorter than a step
 // (plus three bytes) go through a small padded copy.
 inline std::uint64_t trigger_mask(const byte* text, std::size_t n, std::size_t block) noexcept {
+#if defined(OTKLIK_TRIGGERS_SSE2)
+  // A whole block (most of a comment): four steps written out.
+  if (n - block >= 64) {
+    const trigger_classifier c;
+    const byte* p = text + block;
+    const std::uint64_t first = block == 0 ? c.at_start(p) : c.at(p);
+    return first | static_cast<std::uint64_t>(c.at(p + 16)) << 16 | static_cast<std::uint64_t>(c.at(p + 32)) << 32 |
+           static_cast<std::uint64_t>(c.at(p + 48)) << 48;
+  }
+#endif
   if (n >= trigger_step + 3) {  // every step reads in place (most comments: a first, inner and last block)
     const std::size_t in_block = n - block < 64 ? n - block : 64;
     std::uint64_t bits = 0;
