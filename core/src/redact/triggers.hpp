@@ -14,6 +14,9 @@
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 #define OTKLIK_TRIGGERS_SSE2 1
 #elif defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -57,6 +60,51 @@ struct trigger_classifier {
 inline std::uint32_t trigger_bits16(const byte* p, bool at_start = false) noexcept {
   const trigger_classifier c;
   return at_start ? c.at_start(p) : c.at(p);
+}
+
+// The 64 bytes at p (p[-2], p[-1] readable): four steps written out.
+inline std::uint64_t trigger_bits64_sse2(const byte* p) noexcept {
+  const trigger_classifier c;
+  return c.at(p) | static_cast<std::uint64_t>(c.at(p + 16)) << 16 | static_cast<std::uint64_t>(c.at(p + 32)) << 32 |
+         static_cast<std::uint64_t>(c.at(p + 48)) << 48;
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// The same bits 32 bytes per step where the processor has AVX2 (checked once at start-up): the x86-64
+// baseline the product is built for stops at SSE2, and this scan is a fifth of the redactor's work.
+#define OTKLIK_TRIGGERS_AVX2 1
+__attribute__((target("avx2"))) inline std::uint64_t trigger_bits64_avx2(const byte* p) noexcept {
+  const __m256i bias = _mm256_set1_epi8(0x50), ascii_limit = _mm256_set1_epi8(-85), capital_limit = _mm256_set1_epi8(-80);
+  const __m256i d0 = _mm256_set1_epi8(static_cast<char>(0xD0)), ch = _mm256_set1_epi8(static_cast<char>(0x87));
+  const __m256i i_cont = _mm256_set1_epi8(static_cast<char>(0xB8)), n_cont = _mm256_set1_epi8(static_cast<char>(0xBD));
+  const __m256i v_cont = _mm256_set1_epi8(static_cast<char>(0xB2));
+  std::uint64_t bits = 0;
+  for (unsigned k = 0; k < 64; k += 32) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + k));
+    const __m256i b1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + k - 1));
+    const __m256i b2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + k - 2));
+    const __m256i ascii = _mm256_cmpgt_epi8(ascii_limit, _mm256_add_epi8(v, bias));
+    const __m256i capital = _mm256_and_si256(_mm256_cmpgt_epi8(capital_limit, v), _mm256_cmpeq_epi8(b1, d0));
+    const __m256i ending = _mm256_or_si256(_mm256_and_si256(_mm256_cmpeq_epi8(v, ch), _mm256_cmpeq_epi8(b2, i_cont)),
+                                           _mm256_and_si256(_mm256_cmpeq_epi8(v, n_cont), _mm256_cmpeq_epi8(b2, v_cont)));
+    bits |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(
+                _mm256_movemask_epi8(_mm256_or_si256(_mm256_or_si256(ascii, capital), ending))))
+            << k;
+  }
+  return bits;
+}
+inline const bool has_avx2 = [] {
+  __builtin_cpu_init();  // may run before the constructors that would otherwise do it
+  return __builtin_cpu_supports("avx2") != 0;
+}();
+#endif
+
+// The 64 bytes at p (p[-2], p[-1] readable).
+inline std::uint64_t trigger_bits64(const byte* p) noexcept {
+#if defined(OTKLIK_TRIGGERS_AVX2)
+  if (has_avx2) return trigger_bits64_avx2(p);
+#endif
+  return trigger_bits64_sse2(p);
 }
 
 #elif defined(OTKLIK_TRIGGERS_WASM_SIMD)
@@ -118,13 +166,16 @@ inline std::uint32_t trigger_bits_step(const byte* p, bool at_start = false) noe
 // (plus three bytes) go through a small padded copy.
 inline std::uint64_t trigger_mask(const byte* text, std::size_t n, std::size_t block) noexcept {
 #if defined(OTKLIK_TRIGGERS_SSE2)
-  // A whole block (most of a comment): four steps written out.
-  if (n - block >= 64) {
-    const trigger_classifier c;
-    const byte* p = text + block;
-    const std::uint64_t first = block == 0 ? c.at_start(p) : c.at(p);
-    return first | static_cast<std::uint64_t>(c.at(p + 16)) << 16 | static_cast<std::uint64_t>(c.at(p + 32)) << 32 |
-           static_cast<std::uint64_t>(c.at(p + 48)) << 48;
+  // Texts of 66 bytes or more: 64 bytes read in place, the last block as the text's last 64 bytes with
+  // the bits it already had dropped; the first block's first step reads nothing before the text.
+  if (n >= 66) {
+    if (block == 0) {
+      const trigger_classifier c;
+      return c.at_start(text) | static_cast<std::uint64_t>(c.at(text + 16)) << 16 |
+             static_cast<std::uint64_t>(c.at(text + 32)) << 32 | static_cast<std::uint64_t>(c.at(text + 48)) << 48;
+    }
+    const std::size_t at = n - block >= 64 ? block : n - 64;
+    return trigger_bits64(text + at) >> (block - at);
   }
 #endif
   if (n >= trigger_step + 3) {  // every step reads in place (most comments: a first, inner and last block)
