@@ -264,10 +264,17 @@ class scanner {
         ++letters;
     }
     if (e >= n || b[e] != ' ' || !is_lower_letter_at(t_, e + 1)) return 0;
-    if (letters == 1) return b[s] == 'I' ? e : 0;  // English "I could", "and I was": never a name
+    if (letters == 1) return standalone_letter(s) ? e : 0;  // "I could", "В целом", "and I was"
     return after_sentence_end(s) ? e : 0;
   }
 #endif
+
+  // Whether the capital at `s`, a word of one letter, is "I" or stands alone (no letter joined before it):
+  // its token would change nothing then. A capital ending a word ("иваН петрович") is kept as a token,
+  // which stops the look back of the patronymic after it.
+  [[nodiscard]] bool standalone_letter(std::size_t s) const noexcept {
+    return t_.data[s] == 'I' || word_start(t_, s, 0) == s;
+  }
 
   // Whether only spaces stand between `s` and ". ", "! ", "? ", a line break or the start of the text.
   [[nodiscard]] bool after_sentence_end(std::size_t s) const noexcept {
@@ -406,10 +413,13 @@ class scanner {
     const std::size_t len = e - s;
     // A sentence's first word followed by a lowercase word ("Очень долго ждал"): no rule uses it (names,
     // initials, cue words, months and street words are followed by a capital, a digit or punctuation),
-    // so the commonest trigger costs no lexicon lookup. Capitals that start spans (plates, IBANs, "I'm")
-    // are never skipped here: they have digits or an apostrophe right after their first letters.
+    // so the commonest trigger costs no lexicon lookup. Nor does a one-letter word followed by a lowercase
+    // word anywhere ("В целом", "and I was"): names need two letters, initials a dot, plates a digit
+    // (see standalone_letter).
+    // Capitals that start spans (plates, IBANs, "I'm") are never skipped here: they have digits or an
+    // apostrophe right after their first letters.
     if (e < n && b[e] == ' ' && is_lower_letter_at(t_, e + 1) &&
-        ((letters == 1 && b[s] == 'I') ||  // English "I could", "and I was": never a name
+        ((letters == 1 && standalone_letter(s)) ||  // "I could", "В целом", "and I was"
          (letters >= 2 && !is_upper_letter_at(t_, s + (b[s] < 0x80 ? 1 : 2)) && after_sentence_end(s))))
       return e;
     std::uint16_t flags = static_cast<std::uint16_t>(flag_cap | (b[s] < 0x80 ? flag_latin : flag_cyrillic));
