@@ -55,7 +55,7 @@ std::size_t detector::name(std::size_t k) {
   const bool next_close = k + 1 < n && tokens_[k + 1].start >= a.end && tokens_[k + 1].start - a.end <= 4 &&
                           skip_spaces(t_, a.end + (t_.at(a.end) == '.' ? 1 : 0)) == tokens_[k + 1].start;
   if (!next_close && !(a.meaning == lex::first_name && !a.has(flag_cap))) return 0;
-  auto starts_sentence = [&] { return sentence_starts_at(t_, a.start); };  // read only where a rule needs it
+  const bool starts_sentence = sentence_starts_at(t_, a.start);
   auto word = [&](std::size_t x) { return x < n && tokens_[x].kind == token_kind::word && free(x); };
   // Between initials and around them: "." and at most two spaces.
   auto after_dot = [&](std::size_t x, std::size_t y) {
@@ -78,7 +78,7 @@ std::size_t detector::name(std::size_t k) {
   // looks like a surname, and never a word before a name that already has its surname after it.
   if (core(k + 1) && name_word(k) && adjacent(k, k + 1)) {
     const bool has_after = follower(k + 2);
-    if (surname(k, true) || (!starts_sentence() && (!has_after || surname(k, false) || !surname(k + 3, false))))
+    if (surname(k, true) || (!starts_sentence && (!has_after || surname(k, false) || !surname(k + 3, false))))
       return person(k, tokens_[has_after ? k + 3 : k + 2].end, has_after ? k + 3 : k + 2);
     return 0;  // the name starts at the next word
   }
@@ -109,7 +109,7 @@ std::size_t detector::name(std::size_t k) {
     // "Оператор И.И. Иванов": the initials belong to the surname after them.
     const bool name_follows = word(last + 1) && after_dot(last, last + 1) && name_word(last + 1);
     if (name_follows ? surname(k, true)
-                     : (surname(k, false) || (last == k + 2 && !starts_sentence())))
+                     : (surname(k, false) || (last == k + 2 && !starts_sentence)))
       return person(k, tokens_[last].end + 1, last);
   }
   // Initials with a surname: И.И. Иванов, И. Иванов.

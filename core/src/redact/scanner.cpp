@@ -267,14 +267,15 @@ class scanner {
     if (letters == 1) return standalone_letter(s) ? e : 0;  // "I could", "В целом", "and I was"
     return after_sentence_end(s) ? e : 0;
   }
-#endif
 
-  // Whether the capital at `s`, a word of one letter, is "I" or stands alone (no letter joined before it):
-  // its token would change nothing then. A capital ending a word ("иваН петрович") is kept as a token,
-  // which stops the look back of the patronymic after it.
+  // Whether the capital at `s`, a word of one letter followed by a lowercase word, is "I" or stands alone
+  // (no letter joined before it): its token would change no finding then (names need two letters,
+  // initials a dot, plates a digit; the look-backs stop at the space after it). A capital ending a word
+  // ("иваН петрович") is kept as a token, which stops the look back of the patronymic after it.
   [[nodiscard]] bool standalone_letter(std::size_t s) const noexcept {
     return t_.data[s] == 'I' || word_start(t_, s, 0) == s;
   }
+#endif
 
   // Whether only spaces stand between `s` and ". ", "! ", "? ", a line break or the start of the text.
   [[nodiscard]] bool after_sentence_end(std::size_t s) const noexcept {
@@ -413,13 +414,12 @@ class scanner {
     const std::size_t len = e - s;
     // A sentence's first word followed by a lowercase word ("Очень долго ждал"): no rule uses it (names,
     // initials, cue words, months and street words are followed by a capital, a digit or punctuation),
-    // so the commonest trigger costs no lexicon lookup. Nor does a one-letter word followed by a lowercase
-    // word anywhere ("В целом", "and I was"): names need two letters, initials a dot, plates a digit
-    // (see standalone_letter).
-    // Capitals that start spans (plates, IBANs, "I'm") are never skipped here: they have digits or an
-    // apostrophe right after their first letters.
+    // so the commonest trigger costs no lexicon lookup. (Natively, plain_sentence_start also skips other
+    // one-letter words; their tokens change no finding, see standalone_letter.) Capitals that start spans
+    // (plates, IBANs, "I'm") are never skipped here: they have digits or an apostrophe right after their
+    // first letters.
     if (e < n && b[e] == ' ' && is_lower_letter_at(t_, e + 1) &&
-        ((letters == 1 && standalone_letter(s)) ||  // "I could", "В целом", "and I was"
+        ((letters == 1 && b[s] == 'I') ||  // English "I could", "and I was": never a name
          (letters >= 2 && !is_upper_letter_at(t_, s + (b[s] < 0x80 ? 1 : 2)) && after_sentence_end(s))))
       return e;
     std::uint16_t flags = static_cast<std::uint16_t>(flag_cap | (b[s] < 0x80 ? flag_latin : flag_cyrillic));
@@ -508,12 +508,14 @@ class scanner {
     // ч or н of the same word may still be (вячеславовна), so the scan goes on right after this letter.
     const bool ch = t_.data[pos] == 0x87;
     const byte* before = t_.data + pos - 1;  // the trigger letter's lead byte
-    // The lead bytes are checked too: the native trigger mask only knows the continuation bytes (triggers.hpp).
-    if (ch ? (pos < 3 || before[0] != 0xD1 || before[-2] != 0xD0 || before[-1] != 0xB8)  // ич
-           : (pos < 5 || before[0] != 0xD0 || before[-2] != 0xD0 || before[-1] != 0xB2 ||  // вн
-              before[-4] != 0xD0 || (before[-3] != 0xBE && before[-3] != 0xB5))) {          // о, е
+    if (ch ? (pos < 3 || before[-2] != 0xD0 || before[-1] != 0xB8)                                  // и
+           : (pos < 5 || before[-4] != 0xD0 || (before[-3] != 0xBE && before[-3] != 0xB5))) {  // о, е
       return pos + 1;
     }
+#if defined(OTKLIK_TRIGGERS_SSE2)
+    // The SSE2 trigger mask only tests the continuation bytes of "ич" and "вн" (triggers.hpp): the lead bytes here.
+    if (before[0] != (ch ? 0xD1 : 0xD0) || (!ch && before[-2] != 0xD0)) return pos + 1;
+#endif
     unsigned tail = 0;
     const std::size_t e = word_end(t_, pos + 1, tail);
     const std::string_view ending(reinterpret_cast<const char*>(t_.data + pos + 1), e - pos - 1);
