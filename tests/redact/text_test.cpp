@@ -80,6 +80,21 @@ TEST_CASE("Redaction is deterministic and the same for long texts", "[redact][de
   CHECK(a.findings.size() == 400);
 }
 
+TEST_CASE("Redacting into a reused redaction gives what a fresh one gives", "[redact][reuse]") {
+  std::string longer;
+  for (int i = 0; i < 50; ++i) longer += "Звоните 8 916 123-45-67, СНИЛС 112-233-445 95. ";
+  otklik::redaction reused;
+  // Long with findings, then shorter without, then empty, then with findings again: nothing left over.
+  for (const std::string_view text : {std::string_view(longer), std::string_view("Очень долго ждал."), std::string_view(),
+                                      std::string_view("почта ivan.petrov@mail.ru")}) {
+    otklik::redact(text, reused);
+    const auto fresh = otklik::redact(text);
+    CHECK(reused.text == fresh.text);
+    CHECK(reused.findings == fresh.findings);
+  }
+  CHECK(reused.findings.size() == 1);
+}
+
 TEST_CASE("anonymize() redacts text answers only", "[redact][response]") {
   otklik::response r;
   r.answers.push_back(otklik::answer{"overall", otklik::question_kind::csat, 4, ""});

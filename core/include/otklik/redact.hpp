@@ -36,6 +36,8 @@ struct redaction {
 
 // Finds personal data in UTF-8 text in one pass; deterministic and identical natively and in WebAssembly.
 [[nodiscard]] redaction redact(std::string_view text);
+// The same into a caller's redaction, reusing its buffers: the WebAssembly binding's calls allocate nothing.
+void redact(std::string_view text, redaction& out);
 
 // Redacts every text answer of a response in place; the collector and the widget both call it.
 void anonymize(response& r);

@@ -22,39 +22,44 @@ scratch_space& scratch() {
 }
 }  // namespace
 
-redaction redact(std::string_view text) {
-  redaction result;
+void redact(std::string_view text, redaction& out) {
+  out.findings.clear();
   if (text.size() >= UINT32_MAX) {  // offsets are 32-bit: a larger text is redacted whole
-    result.text.assign("[PERSON]");
-    result.findings.push_back(finding{pii_type::person, 0, UINT32_MAX});
-    return result;
+    out.text.assign("[PERSON]");
+    out.findings.push_back(finding{pii_type::person, 0, UINT32_MAX});
+    return;
   }
   scratch_space& s = scratch();
   detail::scan(text, s.tokens);
   s.findings.clear();
   detail::detector(text, s.tokens, s.findings).run();
   if (s.findings.empty()) {
-    result.text.assign(text);
-    return result;
+    out.text.assign(text);
+    return;
   }
-  // One allocation for the text and one for the findings: sizes are known before copying.
+  // The sizes are known before copying: at most one allocation each for the text and the findings.
   std::size_t size = text.size();
   for (const finding& f : s.findings) size = size - (f.end - f.start) + to_string(f.type).size() + 2;
-  result.text.resize(size);
-  char* out = result.text.data();
+  out.text.resize(size);
+  char* to = out.text.data();
   std::size_t at = 0;
   for (const finding& f : s.findings) {
-    std::memcpy(out, text.data() + at, f.start - at);
-    out += f.start - at;
-    *out++ = '[';
+    std::memcpy(to, text.data() + at, f.start - at);
+    to += f.start - at;
+    *to++ = '[';
     const std::string_view word = to_string(f.type);
-    std::memcpy(out, word.data(), word.size());
-    out += word.size();
-    *out++ = ']';
+    std::memcpy(to, word.data(), word.size());
+    to += word.size();
+    *to++ = ']';
     at = f.end;
   }
-  std::memcpy(out, text.data() + at, text.size() - at);
-  result.findings.assign(s.findings.begin(), s.findings.end());
+  std::memcpy(to, text.data() + at, text.size() - at);
+  out.findings.assign(s.findings.begin(), s.findings.end());
+}
+
+redaction redact(std::string_view text) {
+  redaction result;
+  redact(text, result);
   return result;
 }
 
