@@ -33,8 +33,9 @@ async function instantiate(url) {
   const module = await WebAssembly.compile(await wasmBytes(url));
   const { exports } = await WebAssembly.instantiate(module, importsFor(module));
   exports._initialize();
+  const answer = (size) => decoder.decode(new Uint8Array(exports.memory.buffer, exports.otk_output(), size));
   // Copies each argument into linear memory, calls, reads the JSON answer, frees the arguments.
-  return (name, ...args) => {
+  const call = (name, ...args) => {
     if (!exports[name]) throw new Error(`otklik: this core was built without ${name}`);
     const spans = [];
     for (const arg of args) {
@@ -44,11 +45,44 @@ async function instantiate(url) {
       spans.push(at, bytes.length);
     }
     try {
-      const size = exports[name](...spans);
-      return JSON.parse(decoder.decode(new Uint8Array(exports.memory.buffer, exports.otk_output(), size)));
+      return JSON.parse(answer(exports[name](...spans)));
     } finally {
       for (let i = 0; i < spans.length; i += 2) exports.otk_free(spans[i]);
     }
+  };
+  return { call, redact: exports.otk_redact_run && redactor(exports, answer(exports.otk_pii_types()).split(' ')) };
+}
+
+// redact() runs once per comment, so it skips JSON and most copies (bindings.cpp, otk_redact_run): the text
+// is encoded straight into a buffer of the core's kept between calls, the findings are read where they lie,
+// and the redacted text is cut from the input string at the findings' UTF-16 offsets instead of decoded.
+function redactor(exports, types) {
+  let input = 0, room = 0, bytes, words;  // views of the core's memory, made again when it has grown
+  const view = () => {
+    if (bytes?.buffer !== exports.memory.buffer) [bytes, words] = [new Uint8Array(exports.memory.buffer), new Uint32Array(exports.memory.buffer)];
+  };
+  return (text) => {
+    text = String(text);
+    if (text.length * 3 > room) {  // a UTF-16 unit is at most 3 UTF-8 bytes
+      exports.otk_free(input);
+      input = exports.otk_alloc((room = text.length * 3 + 4096));
+    }
+    view();
+    const answer = exports.otk_redact_run(input, encoder.encodeInto(text, bytes.subarray(input, input + room)).written) >> 2;
+    view();
+    // The answer: redacted text's address and size, findings' address and count, the findings in UTF-16 units.
+    const count = words[answer + 3], findings = [];
+    let redacted = '', last = 0;
+    for (let i = words[answer + 2] >> 2, u = words[answer + 4] >> 2; findings.length < count; i += 3, u += 3) {
+      const type = types[words[i] & 255];  // a finding: type (a byte), start, end
+      findings.push({ type, start: words[i + 1], end: words[i + 2] });
+      redacted += `${text.slice(last, words[u + 1])}[${type}]`;
+      last = words[u + 2];
+    }
+    // A lone surrogate was encoded as U+FFFD: the text is then decoded, so as to read U+FFFD there too.
+    if (!text.isWellFormed?.()) redacted = decoder.decode(bytes.subarray(words[answer], words[answer] + words[answer + 1]));
+    else redacted = count ? redacted + text.slice(last) : text;
+    return { text: redacted, findings };
   };
 }
 
@@ -65,7 +99,7 @@ let loading = null;
  * `wasmUrl` overrides where the .wasm is fetched from (default: beside this file).
  */
 export function loadCore(wasmUrl = new URL('./otklik-core.wasm', import.meta.url)) {
-  loading ??= instantiate(new URL(wasmUrl)).then((call) => ({
+  loading ??= instantiate(new URL(wasmUrl)).then(({ call, redact }) => ({
     validate(survey, response, locale = 'en') {
       const result = call('otk_validate', asJson(survey), asJson(response), locale);
       if (result.survey_errors) {
@@ -77,9 +111,7 @@ export function loadCore(wasmUrl = new URL('./otklik-core.wasm', import.meta.url
     checkSurvey(survey, locale = 'en') {
       return call('otk_check_survey', asJson(survey), locale);
     },
-    redact(text) {
-      return call('otk_redact', String(text));
-    },
+    redact,
   }));
   return loading;
 }
