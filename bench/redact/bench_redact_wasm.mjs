@@ -1,7 +1,9 @@
 // Benchmark (not a test): the WebAssembly redactor (web/dist, through loadCore().redact) beside a JavaScript
 // RegExp pipeline of the same detectors (the patterns of bench_redact.cpp's RE2 pipeline, with the same
-// checksum checks in JS), on the same comments in the same run. Prints MB/s for both and the ratio.
+// checksum checks in JS), on the same comments in the same run. Prints MB/s for both and the ratio, by wall clock and by CPU time,
+// and how much of redact()'s time is the core's call and how much the loader's glue.
 //   node bench/redact/bench_redact_wasm.mjs --comments comments.ndjson [--core web/dist/otklik-core.mjs] [--rounds 5]
+//     [--wasm FILE.wasm (default: otklik-core.wasm beside the loader)]
 // comments.ndjson comes from `otklik_redact_corpus_tool bench-text --mb 64 --out comments.ndjson`.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 const args = { core: new URL('../../web/dist/otklik-core.mjs', import.meta.url).pathname, rounds: '5' };
 for (let i = 2; i + 1 < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
 if (!args.comments) {
-  console.error('usage: bench_redact_wasm.mjs --comments comments.ndjson [--core otklik-core.mjs] [--rounds N]');
+  console.error('usage: bench_redact_wasm.mjs --comments comments.ndjson [--core otklik-core.mjs] [--wasm FILE.wasm] [--rounds N]');
   process.exit(2);
 }
 
@@ -97,36 +99,69 @@ function regexpRedact(text) {
 }
 
 const { loadCore } = await import(pathToFileURL(args.core).href);
-const core = await loadCore();
+// --wasm picks the .wasm (default: otklik-core.wasm beside the loader), for the loader and the split alike.
+const wasmUrl = args.wasm ? pathToFileURL(args.wasm) : new URL('./otklik-core.wasm', pathToFileURL(args.core));
+const core = await loadCore(wasmUrl);
+
+// The split of loadCore().redact's time: the same .wasm on an instance of its own, called directly on texts
+// encoded beforehand (each copied into its input buffer, the answer left unread). The rest is the loader's
+// glue: encoding, reading the findings, cutting the redacted text.
+const coreAlone = await (async () => {
+  const module = await WebAssembly.compile(readFileSync(wasmUrl));
+  const imports = {};
+  for (const { module: from, name } of WebAssembly.Module.imports(module)) (imports[from] ??= {})[name] = () => {};
+  const { exports } = await WebAssembly.instantiate(module, imports);
+  exports._initialize();
+  const encoded = comments.map((c) => new TextEncoder().encode(c));
+  const input = exports.otk_alloc(encoded.reduce((most, e) => Math.max(most, e.length), 1));
+  return () => {
+    for (const e of encoded) {
+      new Uint8Array(exports.memory.buffer, input, e.length).set(e);
+      exports.otk_redact_run(input, e.length);
+    }
+  };
+})();
 
 const mb = bytes / 1e6;
 console.log(`input: ${mb.toFixed(1)} MB in ${comments.length} comments`);
 // One untimed warm-up pass of each over an eighth of the comments (the JIT tiers up, the core builds its
-// lexicon); the rounds alternate the two so that both see the same machine load.
+// lexicon); the rounds alternate them so that all see the same machine load.
 for (const c of comments.slice(0, comments.length >> 3)) {
   core.redact(c);
   regexpRedact(c);
 }
-const wasmTimes = [], jsTimes = [];
-let wasmFindings = 0, jsFindings = 0;
+coreAlone();
+// Wall-clock and CPU seconds (user + system of the whole process) of one pass.
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+const timed = (pass) => {
+  const wall = performance.now(), cpu = cpuSeconds();
+  const findings = pass();
+  return { wall: (performance.now() - wall) / 1000, cpu: cpuSeconds() - cpu, findings };
+};
+const times = { wasm: [], js: [], alone: [] };
 for (let round = 0; round < Number(args.rounds); ++round) {
-  let t0 = performance.now();
-  wasmFindings = 0;
-  for (const c of comments) wasmFindings += core.redact(c).findings.length;
-  const wasm = (performance.now() - t0) / 1000;
-  t0 = performance.now();
-  jsFindings = 0;
-  for (const c of comments) jsFindings += regexpRedact(c).findings.length;
-  const js = (performance.now() - t0) / 1000;
-  wasmTimes.push(wasm);
-  jsTimes.push(js);
-  console.log(`round ${round + 1}: WebAssembly ${(mb / wasm).toFixed(0)} MB/s (${wasmFindings} findings) | JS RegExp ${(mb / js).toFixed(0)} MB/s (${jsFindings} findings)`);
+  const wasm = timed(() => comments.reduce((n, c) => n + core.redact(c).findings.length, 0));
+  const js = timed(() => comments.reduce((n, c) => n + regexpRedact(c).findings.length, 0));
+  const alone = timed(coreAlone);
+  times.wasm.push(wasm);
+  times.js.push(js);
+  times.alone.push(alone);
+  console.log(`round ${round + 1}: WebAssembly ${(mb / wasm.wall).toFixed(1)} MB/s (${wasm.findings} findings) | ` +
+              `JS RegExp ${(mb / js.wall).toFixed(1)} MB/s (${js.findings} findings) | core call alone ${(mb / alone.wall).toFixed(1)} MB/s`);
 }
 const best = (v) => Math.min(...v);
 const median = (v) => {
   const s = [...v].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-console.log(`WebAssembly redact best ${(mb / best(wasmTimes)).toFixed(1)} MB/s, median ${(mb / median(wasmTimes)).toFixed(1)} MB/s | ` +
-            `JS RegExp pipeline best ${(mb / best(jsTimes)).toFixed(1)} MB/s, median ${(mb / median(jsTimes)).toFixed(1)} MB/s | ` +
-            `ratio best ${(best(jsTimes) / best(wasmTimes)).toFixed(1)}x, median ${(median(jsTimes) / median(wasmTimes)).toFixed(1)}x`);
+for (const clock of ['wall', 'cpu']) {
+  const [w, j, a] = ['wasm', 'js', 'alone'].map((name) => times[name].map((t) => t[clock]));
+  console.log(`${clock === 'wall' ? 'wall clock' : 'CPU time  '}: ` +
+              `WebAssembly redact best ${(mb / best(w)).toFixed(1)} MB/s, median ${(mb / median(w)).toFixed(1)} MB/s | ` +
+              `JS RegExp pipeline best ${(mb / best(j)).toFixed(1)} MB/s, median ${(mb / median(j)).toFixed(1)} MB/s | ` +
+              `ratio best ${(best(j) / best(w)).toFixed(1)}x, median ${(median(j) / median(w)).toFixed(1)}x | ` +
+              `split: core call ${(median(a) / median(w) * 100).toFixed(0)} %, loader glue ${(100 - median(a) / median(w) * 100).toFixed(0)} % (medians)`);
+}
