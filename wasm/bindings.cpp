@@ -154,34 +154,18 @@ EMSCRIPTEN_KEEPALIVE std::size_t otk_redact(const char* text, std::size_t text_s
 
 #if defined(OTKLIK_WASM_REDACT)
 // The hot path of redact(): the loader encodes the text straight into a buffer of otk_alloc's that it keeps
-// between calls and reads the answer where it lies (no JSON, no copy; once warm, no allocation). Answers five
-// 32-bit words: where the redacted text starts, its size in bytes, where the findings start, their count, and
-// where the same findings start with UTF-16 offsets, with which the loader cuts the redacted text from its own
-// string instead of decoding it. A finding is three 32-bit words: its type in the low byte, start, end.
+// between calls and reads the answer where it lies (no JSON, no copy; once warm, no allocation). Answers four
+// 32-bit words: where the redacted text starts, its size in bytes, where the findings start, their count.
+// A finding is three 32-bit words: its type in the low byte, start, end (byte offsets into the text).
 static_assert(sizeof(otklik::finding) == 12 && offsetof(otklik::finding, start) == 4 && offsetof(otklik::finding, end) == 8);
 EMSCRIPTEN_KEEPALIVE const std::uint32_t* otk_redact_run(const char* text, std::size_t text_size) {
-  static otklik::redaction answer;  // kept between calls, so that their buffers are reused
-  static std::vector<otklik::finding> in_units;
-  static std::uint32_t header[5];
+  static otklik::redaction answer;  // kept between calls, so that its buffers are reused
+  static std::uint32_t header[4];
   otklik::redact(view(text, text_size), answer);
-  in_units.assign(answer.findings.begin(), answer.findings.end());
-  std::uint32_t byte = 0, units = 0;
-  const auto units_before = [&](std::uint32_t offset) {  // the text is valid UTF-8 (the loader's encoder wrote it)
-    for (; byte < offset && byte < text_size; ++byte) {
-      const auto c = static_cast<unsigned char>(text[byte]);
-      units += ((c & 0xC0) != 0x80) + (c >= 0xF0);  // a character's first byte; 4 bytes are 2 units
-    }
-    return units;
-  };
-  for (auto& f : in_units) {
-    f.start = units_before(f.start);
-    f.end = units_before(f.end);
-  }
   header[0] = reinterpret_cast<std::uintptr_t>(answer.text.data());
   header[1] = answer.text.size();
   header[2] = reinterpret_cast<std::uintptr_t>(answer.findings.data());
   header[3] = answer.findings.size();
-  header[4] = reinterpret_cast<std::uintptr_t>(in_units.data());
   return header;
 }
 

@@ -55,7 +55,8 @@ async function instantiate(url) {
 
 // redact() runs once per comment, so it skips JSON and most copies (bindings.cpp, otk_redact_run): the text
 // is encoded straight into a buffer of the core's kept between calls, the findings are read where they lie,
-// and the redacted text is cut from the input string at the findings' UTF-16 offsets instead of decoded.
+// and the redacted text is cut from the input string instead of decoded, at the findings' UTF-16 offsets,
+// counted on the UTF-8 bytes still in the buffer.
 function redactor(exports, types) {
   let input = 0, room = 0, bytes, words;  // views of the core's memory, made again when it has grown
   const view = () => {
@@ -70,14 +71,18 @@ function redactor(exports, types) {
     view();
     const answer = exports.otk_redact_run(input, encoder.encodeInto(text, bytes.subarray(input, input + room)).written) >> 2;
     view();
-    // The answer: redacted text's address and size, findings' address and count, the findings in UTF-16 units.
+    // The answer: the redacted text's address and size, the findings' address and count.
     const count = words[answer + 3], findings = [];
-    let redacted = '', last = 0;
-    for (let i = words[answer + 2] >> 2, u = words[answer + 4] >> 2; findings.length < count; i += 3, u += 3) {
+    let redacted = '', last = 0, byte = input, units = 0;
+    const unitsTo = (offset) => {  // a character's first byte is one unit, or two for a 4-byte one
+      for (; byte < input + offset; ++byte) units += ((bytes[byte] & 192) !== 128) + (bytes[byte] >= 240);
+      return units;
+    };
+    for (let i = words[answer + 2] >> 2; findings.length < count; i += 3) {
       const type = types[words[i] & 255];  // a finding: type (a byte), start, end
       findings.push({ type, start: words[i + 1], end: words[i + 2] });
-      redacted += `${text.slice(last, words[u + 1])}[${type}]`;
-      last = words[u + 2];
+      redacted += `${text.slice(last, unitsTo(words[i + 1]))}[${type}]`;
+      last = unitsTo(words[i + 2]);
     }
     // A lone surrogate was encoded as U+FFFD: the text is then decoded, so as to read U+FFFD there too.
     if (!text.isWellFormed?.()) redacted = decoder.decode(bytes.subarray(words[answer], words[answer] + words[answer + 1]));
