@@ -3,18 +3,34 @@ include_guard(GLOBAL)
 
 option(OTKLIK_WASM_NAMES "Keep function names in the .wasm, for node wasm/size-report.mjs (larger file)" OFF)
 
+# The optimisation flags: size first, or with SPEED (the full core, for node and the npm package: no size
+# budget) -O3 and SIMD128 (every browser the widget targets runs SIMD128: Chrome 91, Firefox 89, Safari 16.4).
+function(otklik_wasm_optimisation out)
+  if("SPEED" IN_LIST ARGN)
+    set(${out} -O3 -msimd128 PARENT_SCOPE)
+  else()
+    set(${out} -Oz PARENT_SCOPE)
+  endif()
+endfunction()
+
 # Size-first compile flags for the core when it is built for the browser. The core throws nothing and
 # needs no RTTI (no dynamic_cast, no typeid), so both are off: libc++'s throws become abort().
 function(otklik_wasm_compile_options target)
-  target_compile_options(${target} PRIVATE -Oz -flto -fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-c++-static-destructors)
+  otklik_wasm_optimisation(level ${ARGN})
+  target_compile_options(${target} PRIVATE ${level} -flto -fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-c++-static-destructors)
+  if(NOT "SPEED" IN_LIST ARGN)
+    # The code leaves out shortcuts that cost size (the redactor's; they give the same answers, only sooner).
+    target_compile_definitions(${target} PRIVATE OTKLIK_WASM_SIZE_FIRST=1)
+  endif()
 endfunction()
 
 # Link flags: a standalone .wasm (no Emscripten JS glue: wasm/otklik-core.mjs instantiates it with two
 # imports), a reactor without main, no filesystem, no exceptions, memory that grows, and no malloc of
 # Emscripten's (the target links its own, wasm/size_class_malloc.cpp).
 function(otklik_wasm_link_options target)
+  otklik_wasm_optimisation(level ${ARGN})
   target_link_options(${target} PRIVATE
-    -Oz -flto -fno-exceptions -fno-rtti
+    ${level} -flto -fno-exceptions -fno-rtti
     --no-entry -sSTANDALONE_WASM=1
     -sFILESYSTEM=0 -sMALLOC=none -sSUPPORT_LONGJMP=0
     -sDISABLE_EXCEPTION_THROWING=1 -sDISABLE_EXCEPTION_CATCHING=1
