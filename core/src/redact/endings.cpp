@@ -1,8 +1,8 @@
 // Russian word endings that mark patronymics, surnames and adjectives. The rules are written as stems and
 // case endings (the declension of a suffix). Natively they are expanded at compile time into every
 // stem+ending suffix, coded as 6-bit letter numbers and sorted by their last letter, so a word costs one
-// walk over its last five letters and a look at the few suffixes ending in its letter. The WebAssembly core
-// matches the rules as written, byte by byte (smaller; the same answers: redact.wasm_identical_to_native).
+// walk over its last five letters and a look at the few suffixes ending in its letter. The widget's WebAssembly
+// core matches the rules as written, byte by byte (smaller; the same answers: redact.wasm_identical_to_native).
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -70,7 +70,7 @@ constexpr rule rules[] = {
     {weak_surname_ending, "ман", "- а"},
 };
 
-#if defined(__EMSCRIPTEN__) || defined(__wasm__)
+#if defined(OTKLIK_WASM_SIZE_FIRST)  // the widget's WebAssembly core (cmake/OtklikEmscripten.cmake)
 
 // Whether the lowercase bytes [w, w + n) end with `suffix`.
 bool ends_with(const byte* w, std::size_t n, std::string_view suffix) noexcept {

@@ -12,9 +12,9 @@
 #include "tokens.hpp"
 #include "words.hpp"
 
-// Shortcuts that give exactly what the general code gives, only sooner: built natively, left out of the
-// WebAssembly core, whose size counts more than its speed (the widget's download budget).
-#if defined(__EMSCRIPTEN__) || defined(__wasm__)
+// Shortcuts that give exactly what the general code gives, only sooner: built natively and in the full
+// WebAssembly core, left out of the widget's, whose size counts more than its speed (its download budget).
+#if defined(OTKLIK_WASM_SIZE_FIRST)
 #define OTKLIK_REDACT_NATIVE_FAST_PATHS 0
 #else
 #define OTKLIK_REDACT_NATIVE_FAST_PATHS 1
