@@ -77,7 +77,7 @@ void write_errors(otklik::json_writer& w, const std::vector<otklik::issue>& issu
 
 extern "C" {
 
-// Buffers for the loader's arguments (it frees them after the call).
+// Buffers for the loader's arguments (it frees them after the call; redact's one it keeps for the next).
 EMSCRIPTEN_KEEPALIVE void* otk_alloc(std::size_t size) { return std::malloc(size ? size : 1); }
 EMSCRIPTEN_KEEPALIVE void otk_free(void* pointer) { std::free(pointer); }
 
