@@ -184,6 +184,11 @@ class scanner {
           next_block = cursor_;  // the token ran past this block: go on from its end
           break;
         }
+#if OTKLIK_REDACT_NATIVE_FAST_PATHS
+        // The triggers inside the token just read (the rest of a number, a word in capitals) are dropped
+        // at once rather than one by one below.
+        if (cursor_ < next_block) mask &= ~std::uint64_t{0} << (cursor_ - block);
+#endif
       }
       block = next_block;
     }
