@@ -140,6 +140,7 @@ std::size_t word_end(const text_view& t, std::size_t s, unsigned& letters) noexc
   return i;
 }
 
+#if !OTKLIK_REDACT_NATIVE_FAST_PATHS
 // Whether `word` is one of the space-separated words of `list` (compared byte by byte, no library calls).
 bool one_of(std::string_view word, const char* list) noexcept {
   for (const char* p = list; *p;) {
@@ -155,6 +156,42 @@ bool one_of(std::string_view word, const char* list) noexcept {
   }
   return false;
 }
+#endif
+
+#if OTKLIK_REDACT_NATIVE_FAST_PATHS
+// The same test as one_of for words of at most seven bytes, natively: the word and its length packed into
+// one number (built at compile time for the list), so a word costs a load and a few compares instead of
+// a walk over the list's bytes.
+constexpr std::uint64_t packed_word(const char* p, std::size_t n) noexcept {
+  std::uint64_t v = n;
+  for (std::size_t k = 0; k < n; ++k) v |= std::uint64_t{static_cast<byte>(p[k])} << (8 * (k + 1));
+  return v;
+}
+template <std::size_t N>
+struct packed_list {
+  std::uint64_t words[N] = {};
+  constexpr explicit packed_list(const char* list) noexcept {
+    std::size_t count = 0;
+    for (const char* p = list; *p && count < N;) {
+      std::size_t k = 0;
+      while (p[k] && p[k] != ' ') ++k;
+      words[count++] = packed_word(p, k);
+      p += k;
+      if (*p == ' ') ++p;
+    }
+  }
+  [[nodiscard]] bool has(std::string_view w) const noexcept {
+    if (w.size() > 7) return false;
+    const std::uint64_t v = packed_word(w.data(), w.size());
+    for (const std::uint64_t x : words) {
+      if (x == v) return true;
+    }
+    return false;
+  }
+};
+constexpr packed_list<11> ch_endings("а у ем ом е на ны не ну ной ною");
+constexpr packed_list<6> vn_endings("а ы е у ой ою");
+#endif
 
 bool equals_ascii_ci(const text_view& t, std::size_t s, std::size_t e, std::string_view word) noexcept {
   if (e - s != word.size()) return false;
@@ -525,8 +562,12 @@ class scanner {
     const std::size_t e = word_end(t_, pos + 1, tail);
     const std::string_view ending(reinterpret_cast<const char*>(t_.data + pos + 1), e - pos - 1);
     if (ending.size() > 6) return pos + 1;
+#if OTKLIK_REDACT_NATIVE_FAST_PATHS
+    if (ch ? (!ending.empty() && !ch_endings.has(ending)) : !vn_endings.has(ending)) return pos + 1;
+#else
     if (ch ? (!ending.empty() && !one_of(ending, "а у ем ом е на ны не ну ной ною")) : !one_of(ending, "а ы е у ой ою"))
       return pos + 1;
+#endif
     const std::size_t s = word_start(t_, pos - 1, consumed_);  // the trigger is the second byte of ч or н
     const unsigned letters = tail + 1 + static_cast<unsigned>((pos - 1 - s) / 2);  // Cyrillic: two bytes a letter
     if (letters < 5 || is_upper_letter_at(t_, s)) return e;
