@@ -141,6 +141,7 @@ constexpr std::uint32_t code_of(std::string_view stem, std::string_view ending) 
 
 struct suffix_table {
   std::array<suffix, suffix_count> suffixes{};
+  std::array<std::uint32_t, suffix_count> masks{};  // the code bits of each suffix's letters
   std::array<std::uint8_t, 35> first{};  // suffixes ending in letter l: [first[l], first[l + 1])
 };
 
@@ -173,6 +174,11 @@ constexpr suffix_table build_table() {
     while (i < n && (t.suffixes[i] & 63) < l) ++i;
     t.first[l] = static_cast<std::uint8_t>(i);
   }
+  for (std::size_t i = 0; i < n; ++i) {
+    // Letters in the suffix: its highest non-zero 6-bit group.
+    const unsigned letters = (static_cast<unsigned>(std::bit_width(t.suffixes[i] & code_bits)) + 5) / 6;
+    t.masks[i] = (1u << (6 * letters)) - 1;
+  }
   return t;
 }
 
@@ -186,10 +192,7 @@ unsigned ending_classes(const byte* s, const byte* e) noexcept {
   const unsigned last = code & 63;
   unsigned classes = 0;
   for (unsigned i = table.first[last]; i < table.first[last + 1]; ++i) {
-    const std::uint32_t want = table.suffixes[i] & code_bits;
-    // Letters in the suffix: its highest non-zero 6-bit group.
-    const unsigned letters = (static_cast<unsigned>(std::bit_width(want)) + 5) / 6;
-    if ((code & ((1u << (6 * letters)) - 1)) == want) classes |= 1u << (table.suffixes[i] >> 30);
+    if ((code & table.masks[i]) == (table.suffixes[i] & code_bits)) classes |= 1u << (table.suffixes[i] >> 30);
   }
   return classes;
 }
