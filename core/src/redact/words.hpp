@@ -35,6 +35,7 @@ struct lower_word {
   }
 };
 void lowercase(const text_view& t, std::size_t s, std::size_t e, lower_word& out) noexcept;
+static_assert(lexicon::max_word_bytes < sizeof(lower_word::bytes), "every word the lexicon can hold has a lowercase form");
 
 // The lexicon's meaning of the word [s, e) of the text.
 [[nodiscard]] lex meaning_of(const text_view& t, std::size_t s, std::size_t e) noexcept;
@@ -116,14 +117,9 @@ void for_each_word_back(const text_view& t, std::size_t pos, std::size_t floor, 
       if (!upper) {
         meaning = words.find(b + i, e - i, hash_lower_word(b + i, e - i, b + t.size));
       } else {
-        byte folded[lexicon::max_word_bytes + 16] = {};
-        for (std::size_t k = i; k < e;) {
-          unsigned l = letter_length(t, k);
-          if (l == 0) l = 1;
-          fold_letter(b + k, l, folded + (k - i));
-          k += l;
-        }
-        meaning = words.find(folded, e - i, hash_lower_word(folded, e - i, folded + sizeof folded));
+        lower_word folded;
+        lowercase(t, i, e, folded);  // the word is at most max_word_bytes, shorter than lower_word's 48
+        meaning = words.find(folded.bytes, folded.size, hash_lower_word(folded.bytes, folded.size, folded.bytes + sizeof folded.bytes));
       }
     }
     if (!visit(back_word{i, e, letters, distance, meaning})) return;
