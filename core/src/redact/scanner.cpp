@@ -266,7 +266,14 @@ class scanner {
     }
     if (is_digit(c)) return digits(pos);
     if (is_ascii_upper(c)) {
+#if OTKLIK_REDACT_NATIVE_FAST_PATHS
+      // After a space or punctuation (nearly always) the word starts here: word_start gives pos.
+      const byte p = t_.data[pos - (pos > 0)];
+      const bool joined = pos > 0 && (p >= 0x80 || is_ascii_alpha(p) || p == '-' || p == '\'');
+      const std::size_t s = joined ? word_start(t_, pos, consumed_) : pos;
+#else
       const std::size_t s = word_start(t_, pos, consumed_);
+#endif
       if (s != pos) return skip_word(s);
 #if OTKLIK_REDACT_NATIVE_FAST_PATHS
       if (const std::size_t e = plain_sentence_start(pos)) return e;
@@ -300,10 +307,11 @@ class scanner {
         const std::uint64_t y = x + (x & lanes) * 0x3000;
         if ((x & (lanes * 0x00FE)) != lanes * 0x00D0 || (y & (lanes * 0xF000)) != lanes * 0xB000) break;
       }
-      for (; e + 1 < n && ((b[e] == 0xD0 && b[e + 1] >= 0xB0 && b[e + 1] <= 0xBF) ||
-                              (b[e] == 0xD1 && b[e + 1] >= 0x80 && b[e + 1] <= 0x9F));
-           e += 2)
-        ++letters;
+      // The last letters one at a time: D0 B0..BF or D1 80..9F as one 16-bit value (lead in the low byte).
+      for (; e + 1 < n; e += 2, ++letters) {
+        const unsigned v = b[e] | static_cast<unsigned>(b[e + 1]) << 8;
+        if ((v & 0xF0FFu) != 0xB0D0u && (v & 0xE0FFu) != 0x80D1u) break;
+      }
     }
     if (e >= n || b[e] != ' ' || !is_lower_letter_at(t_, e + 1)) return 0;
     if (letters == 1) return standalone_letter(s) ? e : 0;  // "I could", "В целом", "and I was"
