@@ -18,6 +18,8 @@
 #include <thread>
 #include <utility>
 
+#include "otklik/collector/storage/sqlite_page_cache.hpp"
+
 namespace otklik::collector {
 namespace {
 
@@ -417,6 +419,7 @@ class sqlite_store final : public store {
 }  // namespace
 
 sqlite_open_result open_sqlite_store(const std::string& path, sqlite_options options) {
+  (void)install_sqlite_page_cache();  // before the first connection; without it only slower
   sqlite_open_result result;
   auto s = std::make_unique<sqlite_store>(path, options.read_only);
   if (s->open(options, result.error)) {
