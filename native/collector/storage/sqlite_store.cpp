@@ -189,7 +189,9 @@ bool migrate(sqlite3* db, std::string& error) {
 // of the database file) inside a commit every 4 MB of WAL, and every submission in that batch would
 // wait. This thread does the bulk while the writer goes on; the writer only finishes the last few
 // frames between two batches (see finish_checkpoint), after which the WAL starts over from its
-// beginning: commits then overwrite blocks the file already has, and their fsyncs stay cheap.
+// beginning: commits then overwrite blocks the file already has, and their fsyncs stay cheap. Once
+// the WAL is long, this thread copies every 256 new frames rather than after every commit: each
+// checkpoint costs two fsyncs, and pages that several batches rewrote are copied once.
 class background_checkpointer {
  public:
   explicit background_checkpointer(db_handle db) : db_(std::move(db)), thread_([this] { run(); }) {}
@@ -209,11 +211,13 @@ class background_checkpointer {
     auto* checkpointer = static_cast<background_checkpointer*>(self);
     checkpointer->wal_frames_.store(frames, std::memory_order_relaxed);
     if (frames >= passive_frames) {
+      bool due = false;
       {
         const std::lock_guard<std::mutex> lock(checkpointer->mutex_);
         checkpointer->frames_ = frames;
+        due = checkpointer->due();
       }
-      checkpointer->wanted_.notify_one();
+      if (due) checkpointer->wanted_.notify_one();
     }
     return SQLITE_OK;
   }
@@ -232,14 +236,17 @@ class background_checkpointer {
  private:
   static constexpr int passive_frames = 1000;   // 4 MB of 4 KB pages, SQLite's own default
   static constexpr int writer_frames = 4000;    // 16 MB: the writer finishes the checkpoint
+  // 1 MB: each checkpoint copies a few batches at once (a page written by several of them once) and
+  // syncs the database file once for them, instead of two fsyncs after every commit.
+  static constexpr int step_frames = 256;
   static constexpr int restart_frames = 65536;  // 256 MB: the WAL never got a pause to start over
 
   void run() {
     std::unique_lock<std::mutex> lock(mutex_);
     for (;;) {
-      wanted_.wait(lock, [&] { return closing_ || frames_ >= passive_frames; });
+      wanted_.wait(lock, [&] { return closing_ || due(); });
       if (closing_) return;
-      frames_ = 0;
+      started_at_ = frames_;
       lock.unlock();
       int wal_frames = 0, copied = 0;
       // PASSIVE never blocks the writer; the WAL starts over at the first commit after it caught up.
@@ -257,7 +264,12 @@ class background_checkpointer {
   std::atomic<int> wal_frames_{0};  // as last reported by the WAL hook
   std::mutex mutex_;
   std::condition_variable wanted_;
-  int frames_ = 0;
+  int frames_ = 0;       // in the WAL at the last commit
+  int started_at_ = 0;   // in the WAL when the last checkpoint started
+  // Under mutex_: the WAL is long and has grown by step_frames since the last checkpoint began (or restarted).
+  bool due() const {
+    return frames_ >= passive_frames && (frames_ < started_at_ || frames_ >= started_at_ + step_frames);
+  }
   bool closing_ = false;
   std::thread thread_;
 };
