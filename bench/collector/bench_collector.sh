@@ -62,6 +62,16 @@ cpu_ticks() {  # pid...
 }
 ticks_per_second=$(getconf CLK_TCK)
 
+# The collector's CPU ticks so far by thread role: "loops writer checkpointer other" (threads are named
+# otklik-writer, otklik-ckpt, otklik-loopN; the first loop runs on the main thread, "otklik").
+role_ticks() {  # pid
+  local task
+  for task in /proc/"$1"/task/*; do
+    [ -r "$task/stat" ] && printf '%s %s\n' "$(cat "$task/comm")" "$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$task/stat")"
+  done | awk '$1 == "otklik" || $1 ~ /^otklik-loop/ { l += $2; next } $1 == "otklik-writer" { w += $2; next }
+              $1 == "otklik-ckpt" { c += $2; next } { o += $2 } END { printf "%d %d %d %d\n", l, w, c, o }'
+}
+
 # The collector's store counters so far, from its /metrics: transactions, rows, seconds in commits.
 store_counters() {
   python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1]).read().decode())' \
@@ -107,10 +117,16 @@ nginx_pids() { echo "$nginx_pid" $(pgrep -P "$nginx_pid"); }
 read -r batches0 rows0 commit0 <<<"$(store_counters)"
 c_ticks=0
 n_ticks=0
+role_sums=(0 0 0 0)
+load_samples=""
 for round in $(seq "$rounds"); do
   before=$(cpu_ticks "$server_pid")
+  read -r -a roles_before <<<"$(role_ticks "$server_pid")"
   run_wrk "$collector_url" "$work/collector.$round.txt"
   c_ticks=$((c_ticks + $(cpu_ticks "$server_pid") - before))
+  read -r -a roles_after <<<"$(role_ticks "$server_pid")"
+  for i in 0 1 2 3; do role_sums[i]=$((role_sums[i] + roles_after[i] - roles_before[i])); done
+  load_samples="$load_samples $(cut -d' ' -f1 /proc/loadavg)"
   before=$(cpu_ticks $(nginx_pids))
   run_wrk "http://127.0.0.1:$nginx_port/v1/responses" "$work/nginx.$round.txt"
   n_ticks=$((n_ticks + $(cpu_ticks $(nginx_pids)) - before))
@@ -144,6 +160,11 @@ paste -d' ' "$work/collector.rounds" "$work/nginx.rounds" | awk '{ printf "  %8d
 awk -v c="$c_rps" -v n="$n_rps" 'BEGIN { printf "ratio collector / nginx (medians): %.2f\n", c / n }'
 awk -v ct="$c_ticks" -v nt="$n_ticks" -v cr="$c_total" -v nr="$n_total" -v hz="$ticks_per_second" 'BEGIN {
   printf "server CPU per request (user+system): collector %.1f us, nginx %.1f us\n", ct * 1e6 / hz / cr, nt * 1e6 / hz / nr }'
+awk -v l="${role_sums[0]}" -v w="${role_sums[1]}" -v c="${role_sums[2]}" -v o="${role_sums[3]}" -v cr="$c_total" \
+  -v hz="$ticks_per_second" 'BEGIN { f = 1e6 / hz / cr
+  printf "collector CPU per request by thread: event loops %.1f us, writer %.1f us, checkpointer %.1f us, other %.1f us\n",
+    l * f, w * f, c * f, o * f }'
+echo "load average (1 min) at the end of each collector round:$load_samples"
 awk -v b="$((batches1 - batches0))" -v r="$((rows1 - rows0))" -v s0="$commit0" -v s1="$commit1" 'BEGIN {
   if (b > 0) printf "collector store: %d transactions, %.1f submissions each, %.2f ms per commit (write + fsync)\n",
     b, r / b, (s1 - s0) * 1000 / b }'

@@ -1,6 +1,8 @@
 // native/collector/storage/group_commit.cpp — the single writer thread behind every durable submission.
 #include "otklik/collector/storage/group_commit.hpp"
 
+#include <pthread.h>
+
 #include <future>
 #include <utility>
 
@@ -56,6 +58,7 @@ std::size_t group_commit::queued() {
 }
 
 void group_commit::write_loop() {
+  pthread_setname_np(pthread_self(), "otklik-writer");  // per-thread CPU in top -H and the benchmark
   std::vector<pending_entry> batch;
   std::vector<const stored_response*> records;
   std::chrono::nanoseconds gather_window{0};
