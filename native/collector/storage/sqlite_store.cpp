@@ -324,13 +324,7 @@ class sqlite_store final : public store {
     }
     const char* const synchronous = options.durability == sqlite_durability::full ? "PRAGMA synchronous = FULL;"
                                                                                    : "PRAGMA synchronous = NORMAL;";
-    // A new database gets 2 KB pages (an existing one keeps its own): every submission's random id
-    // rewrites one page of the id index, and each commit writes those pages whole to the WAL, fsyncs
-    // them and later copies them into the file. Half the page is a third fewer bytes per stored row
-    // (3,456 instead of 5,283 in a WAL-only insert loop) at no extra CPU; a typical response (under
-    // 1 KB) still fits four to a page. Must come before journal_mode, which creates the file.
-    if (!run_script(writer_.get(), "PRAGMA page_size = 2048;", error) ||
-        !run_script(writer_.get(), "PRAGMA journal_mode = WAL;", error) ||
+    if (!run_script(writer_.get(), "PRAGMA journal_mode = WAL;", error) ||
         // 64 MB of page cache: the unique index on random ids is touched at a random page by every
         // insert, and SQLite's default 2 MB would read most of them back from the kernel each time.
         !run_script(writer_.get(), "PRAGMA cache_size = -65536;", error) ||
