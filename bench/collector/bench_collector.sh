@@ -63,12 +63,15 @@ cpu_ticks() {  # pid...
 ticks_per_second=$(getconf CLK_TCK)
 
 # The collector's CPU ticks so far by thread role: "loops writer checkpointer other" (threads are named
-# otklik-writer, otklik-ckpt, otklik-loopN; the first loop runs on the main thread, "otklik").
+# otklik-writer, otklik-ckpt, otklik-loopN; the first loop runs on the main thread).
 role_ticks() {  # pid
-  local task
+  local task name
   for task in /proc/"$1"/task/*; do
-    [ -r "$task/stat" ] && printf '%s %s\n' "$(cat "$task/comm")" "$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$task/stat")"
-  done | awk '$1 == "otklik" || $1 ~ /^otklik-loop/ { l += $2; next } $1 == "otklik-writer" { w += $2; next }
+    [ -r "$task/stat" ] || continue
+    name=$(cat "$task/comm")
+    [ "${task##*/}" = "$1" ] && name=main
+    printf '%s %s\n' "$name" "$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$task/stat")"
+  done | awk '$1 == "main" || $1 ~ /^otklik-loop/ { l += $2; next } $1 == "otklik-writer" { w += $2; next }
               $1 == "otklik-ckpt" { c += $2; next } { o += $2 } END { printf "%d %d %d %d\n", l, w, c, o }'
 }
 
