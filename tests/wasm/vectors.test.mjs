@@ -59,13 +59,43 @@ for (const c of responses) {
   });
 }
 
+// The survey vectors: the full core checks every survey rule exactly as the native build does. The
+// widget's core trusts its survey (its collector checked it and re-validates every response; docs/formats.md,
+// "WebAssembly API") and has no checkSurvey: there each survey, valid or not, must give a result or the
+// survey's error value (a TypeError naming stable codes), never a trap, a crash or a hang.
+const someResponse = JSON.stringify({
+  format: 'otklik.response/1', id: 'vector-survey-robustness', survey: 's', stage: 'a', channel: 'web',
+  locale: 'ru', submitted_at: '2026-11-28T12:00:00Z', answers: { overall: 5 },
+});
 for (const c of surveyCases) {
-  test(`survey: ${c.name}`, { skip: !full && 'the widget core has no checkSurvey' }, () => {
+  if (!full) {
+    test(`survey (widget core, trusted): ${c.name}`, () => {
+      let result;
+      try {
+        result = core.validate(bytes(input(c)), someResponse, 'ru');
+      } catch (error) {
+        assert.ok(error instanceof TypeError, `not an error value: ${error}`);
+        assert.match(error.message, /^otklik: the survey is invalid: (\/[^:]*|\/): [a-z_]+(; |$)/);
+        return;
+      }
+      assert.equal(typeof result.ok, 'boolean');
+      assert.ok(Array.isArray(result.errors));
+      for (const e of result.errors) assert.ok(typeof e.code === 'string' && typeof e.detail === 'string');
+    });
+    continue;
+  }
+  test(`survey: ${c.name}`, () => {
     const result = core.checkSurvey(bytes(input(c)));
     assert.equal(result.ok, c.ok);
     assert.deepEqual(pairs(result.errors), c.errors);
   });
 }
+
+test('the core answers after every survey vector (no trap left it broken)', () => {
+  const survey = surveys.get('passport-renewal');
+  const c = responses.find((r) => r.survey === 'passport-renewal' && r.ok);
+  assert.equal(core.validate(survey, bytes(input(c)), 'ru').ok, true);
+});
 
 test('JS objects and JSON strings are accepted alike', () => {
   const survey = surveys.get('passport-renewal');

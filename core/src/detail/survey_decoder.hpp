@@ -21,6 +21,16 @@ inline constexpr std::size_t max_locales = 32;
 inline constexpr std::int64_t max_text_length = 100000;
 inline constexpr std::int64_t max_k_anonymity = 1000000;
 
+// The widget's core (OTKLIK_TRUSTED_SURVEY, wasm/CMakeLists.txt) decodes only what a response check needs
+// and skips the survey's own rules: its survey comes from a collector that loads only surveys it checked
+// with the full rules and re-validates every response (docs/embedding.md, "Size"). Wrong types, missing
+// fields it needs and too many questions (the response decoder's bitset) stay errors in every build.
+#if defined(OTKLIK_TRUSTED_SURVEY)
+inline constexpr bool check_survey_rules = false;
+#else
+inline constexpr bool check_survey_rules = true;
+#endif
+
 // Whether `tag` is a simple language tag: "ru", "en", "kk", "sr-latn" (2-3 letters, optional subtag).
 [[nodiscard]] bool is_locale_tag(std::string_view tag) noexcept;
 
@@ -33,6 +43,7 @@ void check_labels(const localized_text& text, const std::vector<std::string>& lo
 
 template <class Node>
 void decode_localized(const Node& value, const std::string& path, decode_context& ctx, localized_text& out) {
+  if constexpr (!check_survey_rules) return;  // texts are the widget's to show, not the core's to check
   if (!ctx.expect(value, json_kind::object, path)) return;
   value.for_each_field([&](std::string_view locale, const Node& text) {
     std::string at = decode_context::child(path, locale);
@@ -49,7 +60,7 @@ template <class Node>
 bool decode_identifier(const Node& value, const std::string& path, decode_context& ctx, std::string& out) {
   if (!ctx.expect(value, json_kind::string, path)) return false;
   out = value.get_string();
-  if (is_valid_identifier(out)) return true;
+  if (!check_survey_rules || is_valid_identifier(out)) return true;
   ctx.add(path, error_code::invalid_id);
   return false;
 }
@@ -61,7 +72,9 @@ void decode_id_array(const Node& value, const std::string& path, decode_context&
     const std::string at = decode_context::child(path, i);
     std::string id;
     if (!decode_identifier(item, at, ctx, id)) return;
-    if (std::find(out.begin(), out.end(), id) != out.end()) return ctx.add(at, error_code::duplicate_id);
+    if (check_survey_rules && std::find(out.begin(), out.end(), id) != out.end()) {
+      return ctx.add(at, error_code::duplicate_id);
+    }
     out.push_back(std::move(id));
   });
 }
@@ -69,6 +82,11 @@ void decode_id_array(const Node& value, const std::string& path, decode_context&
 template <class Node>
 bool decode_bounded_int(const Node& value, const std::string& path, std::int64_t low, std::int64_t high,
                         decode_context& ctx, std::int64_t& out) {
+  if constexpr (!check_survey_rules) {  // the range was checked where the survey was loaded
+    if (!ctx.expect(value, json_kind::integer, path)) return false;
+    out = value.get_int();
+    return true;
+  }
   const std::string range = std::to_string(low) + ".." + std::to_string(high);
   if (value.kind() == json_kind::real) {
     ctx.add(path, error_code::not_an_integer, range);
@@ -91,16 +109,17 @@ bool decode_id_and_text(const Node& node, const std::string& path, std::string_v
   field_set fields(names);
   node.for_each_field([&](std::string_view key, const Node& value) {
     const int k = fields.index(key);
+    if (!check_survey_rules && k != 0) return;
     std::string at = decode_context::child(path, key);
     if (k < 0) return ctx.add(std::move(at), error_code::unknown_field);
-    if (!fields.mark(k)) return ctx.add(std::move(at), error_code::duplicate_field);
+    if (!fields.mark(k) && check_survey_rules) return ctx.add(std::move(at), error_code::duplicate_field);
     if (k == 0) {
       decode_identifier(value, at, ctx, id);
     } else {
       decode_localized(value, at, ctx, text);
     }
   });
-  for (int k = 0; k < 2; ++k) {
+  for (int k = 0; k < (check_survey_rules ? 2 : 1); ++k) {
     if (!fields.seen(k)) ctx.add(decode_context::child(path, names[k]), error_code::missing_field);
   }
   return true;
@@ -117,9 +136,10 @@ bool decode_question(const Node& node, const std::string& path, decode_context& 
   std::optional<question_kind> kind;
   node.for_each_field([&](std::string_view key, const Node& value) {
     const int i = fields.index(key);
+    if (!check_survey_rules && (i < 0 || i == f_label)) return;
     std::string at = decode_context::child(path, key);
     if (i < 0) return ctx.add(std::move(at), error_code::unknown_field);
-    if (!fields.mark(i)) return ctx.add(std::move(at), error_code::duplicate_field);
+    if (!fields.mark(i) && check_survey_rules) return ctx.add(std::move(at), error_code::duplicate_field);
     switch (i) {
       case f_id: decode_identifier(value, at, ctx, q.id); break;
       case f_kind:
@@ -144,7 +164,7 @@ bool decode_question(const Node& node, const std::string& path, decode_context& 
             if (!ctx.expect(item, json_kind::string, item_at)) return;
             const auto where = parse_channel(item.get_string());
             if (!where) return ctx.add(item_at, error_code::invalid_value, "web, mobile, office, phone, kiosk");
-            if (std::find(q.channels.begin(), q.channels.end(), *where) != q.channels.end()) {
+            if (check_survey_rules && std::find(q.channels.begin(), q.channels.end(), *where) != q.channels.end()) {
               return ctx.add(item_at, error_code::duplicate_id);
             }
             q.channels.push_back(*where);
@@ -158,7 +178,8 @@ bool decode_question(const Node& node, const std::string& path, decode_context& 
             const std::string item_at = decode_context::child(at, j);
             choice_option option;
             if (!decode_id_and_text(item, item_at, "label", ctx, option.id, option.label)) return;
-            if (std::any_of(q.options.begin(), q.options.end(), [&](const auto& o) { return o.id == option.id; })) {
+            if (check_survey_rules &&
+                std::any_of(q.options.begin(), q.options.end(), [&](const auto& o) { return o.id == option.id; })) {
               ctx.add(decode_context::child(item_at, "id"), error_code::duplicate_id);
             }
             q.options.push_back(std::move(option));
@@ -173,9 +194,12 @@ bool decode_question(const Node& node, const std::string& path, decode_context& 
     }
   });
   for (const int i : {f_id, f_kind, f_label}) {
-    if (!fields.seen(i)) ctx.add(decode_context::child(path, names[i]), error_code::missing_field);
+    if (!fields.seen(i) && (check_survey_rules || i != f_label)) {
+      ctx.add(decode_context::child(path, names[i]), error_code::missing_field);
+    }
   }
   if (!kind) return false;
+  if constexpr (!check_survey_rules) return true;
   // Fields that only one kind takes.
   auto only_for = [&](int field, question_kind owner) {
     if (fields.seen(field) && *kind != owner) ctx.add(decode_context::child(path, names[field]), error_code::unknown_field);
@@ -205,12 +229,13 @@ void decode_survey(const Node& root, survey& out, std::vector<issue>& issues) {
 
   root.for_each_field([&](std::string_view key, const Node& value) {
     const int i = fields.index(key);
+    if (!check_survey_rules && (i < 0 || i == f_template || i == f_k)) return;
     std::string at = decode_context::child("", key);
     if (i < 0) return ctx.add(std::move(at), error_code::unknown_field);
-    if (!fields.mark(i)) return ctx.add(std::move(at), error_code::duplicate_field);
+    if (!fields.mark(i) && check_survey_rules) return ctx.add(std::move(at), error_code::duplicate_field);
     switch (i) {
       case f_format:
-        if (ctx.expect(value, json_kind::string, at) && value.get_string() != survey_format_tag) {
+        if (check_survey_rules && ctx.expect(value, json_kind::string, at) && value.get_string() != survey_format_tag) {
           ctx.add(at, error_code::unsupported_format, std::string(survey_format_tag));
         }
         break;
@@ -230,12 +255,14 @@ void decode_survey(const Node& root, survey& out, std::vector<issue>& issues) {
             const std::string item_at = decode_context::child(at, j);
             if (!ctx.expect(item, json_kind::string, item_at)) return;
             const std::string tag(item.get_string());
+            if constexpr (!check_survey_rules) return out.locales.push_back(tag);
             if (!is_locale_tag(tag)) return ctx.add(item_at, error_code::invalid_value, "a language tag such as ru or en");
             if (std::find(out.locales.begin(), out.locales.end(), tag) != out.locales.end()) {
               return ctx.add(item_at, error_code::duplicate_id);
             }
             out.locales.push_back(tag);
           });
+          if (!check_survey_rules) break;
           if (out.locales.empty()) ctx.add(at, error_code::empty);
           if (out.locales.size() > max_locales) ctx.add(at, error_code::too_many, std::to_string(max_locales));
         }
@@ -251,11 +278,12 @@ void decode_survey(const Node& root, survey& out, std::vector<issue>& issues) {
             const std::string item_at = decode_context::child(at, j);
             stage st;
             if (!decode_id_and_text(item, item_at, "title", ctx, st.id, st.title)) return;
-            if (!st.id.empty() && out.stage_index(st.id) >= 0) {
+            if (check_survey_rules && !st.id.empty() && out.stage_index(st.id) >= 0) {
               ctx.add(decode_context::child(item_at, "id"), error_code::duplicate_id);
             }
             out.stages.push_back(std::move(st));
           });
+          if (!check_survey_rules) break;
           if (out.stages.empty()) ctx.add(at, error_code::empty);
           if (out.stages.size() > max_stages) ctx.add(at, error_code::too_many, std::to_string(max_stages));
         }
@@ -265,11 +293,13 @@ void decode_survey(const Node& root, survey& out, std::vector<issue>& issues) {
           value.for_each_element([&](std::size_t j, const Node& item) {
             question q;
             std::string item_at = decode_context::child(at, j);
-            kind_known.push_back(decode_question(item, item_at, ctx, q));
+            const bool known = decode_question(item, item_at, ctx, q);
             out.questions.push_back(std::move(q));
+            if constexpr (!check_survey_rules) return;  // the rules across fields below are skipped
+            kind_known.push_back(known);
             question_paths.push_back(std::move(item_at));
           });
-          if (out.questions.empty()) ctx.add(at, error_code::empty);
+          if (check_survey_rules && out.questions.empty()) ctx.add(at, error_code::empty);
           if (out.questions.size() > max_questions) ctx.add(at, error_code::too_many, std::to_string(max_questions));
         }
         break;
@@ -277,6 +307,10 @@ void decode_survey(const Node& root, survey& out, std::vector<issue>& issues) {
   });
   for (const int i : {f_format, f_id, f_service, f_locales, f_stages}) {
     if (!fields.seen(i)) ctx.add(decode_context::child("", names[i]), error_code::missing_field);
+  }
+  if constexpr (!check_survey_rules) {  // the collector serves every survey with its questions
+    if (!fields.seen(f_questions)) ctx.add("/questions", error_code::missing_field);
+    return;
   }
   if (!fields.seen(f_questions)) {
     const survey_template* t = out.template_id.empty() ? nullptr : find_template(out.template_id);
