@@ -1,7 +1,10 @@
 // Builds the widget into web/dist/ beside the WebAssembly core (which the `wasm` CMake preset writes
-// there): the loader otklik.js, the lazily loaded otklik-widget.mjs (with its CSS as text and the core's
-// loader wasm/otklik-core.mjs bundled in; it fetches otklik-widget-core.wasm from beside itself),
-// locale files and type declarations. Usage: node web/build.mjs [--out DIR]
+// there): the loader otklik.js, the lazily loaded widget module (with its CSS as text and the core's
+// loader wasm/otklik-core.mjs bundled in; it fetches otklik-widget-core.wasm from beside itself) once per
+// page language, otklik-widget.ru.mjs and otklik-widget.en.mjs (otklik.js loads one: a page downloads only
+// its own language's sentences), and once with both, otklik-widget.mjs (the ES module export), locale
+// files (ru and en too: a module fetches the other built-in language when a page mounts it) and type
+// declarations. Usage: node web/build.mjs [--out DIR]
 import { build, transform } from 'esbuild';
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -27,14 +30,27 @@ const cssAsText = {
 await mkdir(join(out, 'locales'), { recursive: true });
 const common = { bundle: true, minify: true, target, charset: 'utf8', legalComments: 'none', logLevel: 'warning' };
 await build({ ...common, entryPoints: [join(src, 'otklik.js')], outfile: join(out, 'otklik.js'), format: 'iife' });
-await build({
-  ...common,
-  entryPoints: [join(src, 'widget.js')],
-  outfile: join(out, 'otklik-widget.mjs'),
-  format: 'esm',
-  define: { process: 'undefined' },  // drops the core loader's Node branch, never taken in a browser
-  plugins: [cssAsText],
+// For a page-language module, built-in.js becomes that one language's sentences.
+const builtInOnly = (locale) => ({
+  name: 'built-in-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]built-in\.js$/ }, () => ({
+      contents: `import s from './locales/${locale}.json' with { type: 'json' }; export const builtIn = { ${locale}: s };`,
+      resolveDir: src,
+      loader: 'js',
+    }));
+  },
 });
+for (const locale of [null, 'ru', 'en']) {
+  await build({
+    ...common,
+    entryPoints: [join(src, 'widget.js')],
+    outfile: join(out, locale ? `otklik-widget.${locale}.mjs` : 'otklik-widget.mjs'),
+    format: 'esm',
+    define: { process: 'undefined' },  // drops the core loader's Node branch, never taken in a browser
+    plugins: locale ? [cssAsText, builtInOnly(locale)] : [cssAsText],
+  });
+}
 for (const name of await readdir(join(src, 'locales'))) {
   const text = JSON.stringify(JSON.parse(await readFile(join(src, 'locales', name), 'utf8')));
   await writeFile(join(out, 'locales', name), text);

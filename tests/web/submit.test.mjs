@@ -60,8 +60,8 @@ test('a citizen fills the form with the mouse and one click on Send stores the r
   }
   const widgetFiles = [...new Set(requests.map((r) => new URL(r.url()).pathname))]
     .filter((path) => path.startsWith('/widget/')).sort();
-  assert.deepEqual(widgetFiles, ['/widget/otklik-widget-core.wasm', '/widget/otklik-widget.mjs', '/widget/otklik.js'],
-    'the size budget test (size.test.mjs) measures exactly these files');
+  assert.deepEqual(widgetFiles, ['/widget/otklik-widget-core.wasm', '/widget/otklik-widget.ru.mjs', '/widget/otklik.js'],
+    'the size budget test (size.test.mjs) measures exactly these files: the Russian module, no other language');
   assert.equal(await page.evaluate(() => localStorage.getItem('otklik.queue')), null, 'the queue is empty again');
 });
 
@@ -87,6 +87,33 @@ test('a missing required answer is reported beside its question and nothing is s
   await page.getByRole('button', { name: 'Отправить' }).click();
   await waitEvent(page, 'otklik:submitted');
   assert.equal(env.exported().length, before + 1);
+});
+
+test('a page fetches only its own language\'s widget module; a form in the other language fetches its sentences', async () => {
+  const widgetFetches = async (pages, act) => {
+    const context = await env.context(pages);
+    const paths = [];
+    context.on('request', (r) => paths.push(new URL(r.url()).pathname));
+    const page = await env.open(context, Object.keys(pages)[0]);
+    if (act) await act(page);
+    return paths.filter((p) => /\/widget\/(otklik-widget[^/]*\.mjs|locales\/)/.test(p)).sort();
+  };
+  assert.deepEqual(await widgetFetches({ '/en': portalPage(env.collector, { attrs: { locale: 'en' }, lang: 'en' }) }),
+    ['/widget/otklik-widget.en.mjs']);
+  assert.deepEqual(await widgetFetches({ '/de': portalPage(env.collector, { attrs: { locale: 'de' }, lang: 'de' }) }),
+    ['/widget/locales/de.json', '/widget/otklik-widget.en.mjs']);
+  // A Russian page (the Russian module) mounts a second form in English through window.Otklik.
+  let english = '';
+  const fetched = await widgetFetches({ '/': portalPage(env.collector) }, async (page) => {
+    english = await page.evaluate(async () => {
+      const element = document.createElement('section');
+      document.body.append(element);
+      const widget = await window.Otklik.mount(element, { locale: 'en', stage: 'info' });
+      return widget.element.shadowRoot.querySelector('button[type=submit]').textContent;
+    });
+  });
+  assert.equal(english, 'Send');
+  assert.deepEqual(fetched, ['/widget/locales/en.json', '/widget/otklik-widget.ru.mjs']);
 });
 
 test('English and a locale file (de) are used for the widget text; survey text falls back to a survey locale', async () => {

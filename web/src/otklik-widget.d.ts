@@ -1,4 +1,8 @@
-// Types of the Otklik widget module (web/dist/otklik-widget.mjs) and of window.Otklik (web/dist/otklik.js).
+// Types of the Otklik widget module and of window.Otklik (web/dist/otklik.js). The module comes as
+// otklik-widget.mjs (Russian and English built in; package export ".") and as one module per page
+// language with only that language built in, otklik-widget.ru.mjs and otklik-widget.en.mjs (exports "./ru",
+// "./en"; what otklik.js loads): all three export the same functions, and each can show the other
+// languages from locales/LOCALE.json beside it.
 
 /** Where and what to ask; the script tag's data-* attributes give the same fields. */
 export interface OtklikOptions {
@@ -10,7 +14,8 @@ export interface OtklikOptions {
   stage: string;
   /** "web" (default), "mobile", "office", "phone" or "kiosk"; only questions for this channel are shown. */
   channel?: 'web' | 'mobile' | 'office' | 'phone' | 'kiosk';
-  /** UI language: "ru" and "en" built in, others from locales/LOCALE.json beside the widget (default: <html lang>). */
+  /** UI language: "ru" and "en" built in, others from locales/LOCALE.json beside the widget (default: <html lang>).
+   *  With window.Otklik, the first form's language picks the module (Russian, else English). */
   locale?: string;
   /** Optional ISO 3166-2 region code sent with the response, e.g. "RU-MOW". */
   region?: string;

@@ -1,6 +1,6 @@
 // The one script tag a portal embeds. It reads its own data-* attributes, renders the survey inline into
 // the first [data-otklik] element or else shows a floating button, and loads the rest of the widget
-// (otklik-widget.mjs, its CSS and the WebAssembly core) only when needed. It also defines window.Otklik.
+// (otklik-widget.LOCALE.mjs, its CSS and the WebAssembly core) only when needed. It also defines window.Otklik.
 (() => {
   const script = document.currentScript;
   if (!script || window.Otklik) return;
@@ -13,14 +13,21 @@
     return found;
   };
   let widget = null;
-  const load = () => (widget ??= import(`${base}otklik-widget.mjs`));
   const optionsFor = (element, extra) => ({ ...defaults, ...pick(script), ...pick(element), ...extra });
+  // One module per page language, with only its sentences built in (Russian, else English, which other
+  // locales' files complete); the first use picks it, and a later form in the other language fetches that
+  // language's sentences as a file.
+  const load = (locale = optionsFor().locale) =>
+    (widget ??= import(`${base}otklik-widget.${locale === 'ru' ? 'ru' : 'en'}.mjs`));
 
   window.Otklik = {
     // Renders into `element`; `options` override the script tag's and the element's data attributes.
-    mount: (element, options) => load().then((m) => m.mount(element, optionsFor(element, options))),
+    mount: (element, options) => {
+      const all = optionsFor(element, options);
+      return load(all.locale).then((m) => m.mount(element, all));
+    },
     // Loads the rest of the widget now (e.g. on hover) rather than on first use.
-    load,
+    load: () => load(),
   };
 
   // Something queued by an earlier page (offline, closed tab) is delivered now.
@@ -49,8 +56,9 @@
     button.setAttribute('aria-haspopup', 'dialog');
     button.textContent = options.locale === 'ru' ? 'Оставить отзыв' : 'Give feedback';
     aside.setAttribute('aria-label', button.textContent);
-    button.addEventListener('pointerenter', load, { once: true });
-    button.addEventListener('focus', load, { once: true });
+    const preload = () => load();  // not load(event)
+    button.addEventListener('pointerenter', preload, { once: true });
+    button.addEventListener('focus', preload, { once: true });
     button.addEventListener('click', () => load().then((m) => m.openDialog(host, button, options)).catch(() => {}));
     aside.append(button);
     root.append(aside);

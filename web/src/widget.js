@@ -4,7 +4,7 @@
 import { loadCore } from '../../wasm/otklik-core.mjs';  // bundled in: one request less
 import css from './otklik.css';
 import { h, setText } from './dom.js';
-import { strings, fill, describe, builtIn } from './locales.js';
+import { strings, fill, describe } from './locales.js';
 import { renderForm } from './form.js';
 import * as queue from './queue.js';
 
@@ -12,6 +12,8 @@ const base = new URL('./', import.meta.url);
 const surveys = new Map();
 let sheet = null;
 let instances = 0;
+// Ids unique on the page even beside another copy of this module (otklik.js's and the ES module export).
+const idPrefix = `otklik${Math.random().toString(36).slice(2, 8)}-`;
 
 // Adds the widget's stylesheet to a shadow root: a constructed sheet, so no <style> element and no style
 // attribute is needed (strict CSP) and nothing leaks into the page.
@@ -64,19 +66,19 @@ async function render(container, place, options) {
   const core = loadCore(new URL('otklik-widget-core.wasm', base));  // validate and redact only (wasm/CMakeLists.txt)
   core.catch(() => {});
   const t = await strings(locale, base);
-  let json;
-  try {
+  let json, survey, textLang;
+  try {  // a survey that is no JSON or lacks its locales is an error event too, not a bare exception
     json = await fetchSurvey(endpoint, options.survey);
+    survey = JSON.parse(json);
+    textLang = survey.locales.includes(locale) ? locale : survey.locales.includes('en') ? 'en' : survey.locales[0];
   } catch (error) {
     place.append(h('p', { class: 'box err', role: 'alert' }, t.loadError));
     emit(container, 'otklik:error', { reason: 'survey', error });
     throw error;
   }
-  const survey = JSON.parse(json);
-  const textLang = survey.locales.includes(locale) ? locale : survey.locales.includes('en') ? 'en' : survey.locales[0];
   const messagesLang = ['ru', 'en'].includes(locale) ? locale : 'en';
   const label = (text) => text?.[textLang] ?? Object.values(text ?? {})[0] ?? '';
-  const uid = `otklik${++instances}`;
+  const uid = `${idPrefix}${++instances}`;
   let busy = false;
   let typing = 0;
 
@@ -110,7 +112,7 @@ async function render(container, place, options) {
         };
         if (options.region) response.region = options.region;
         const checked = c.validate(json, response, messagesLang);
-        if (!checked.ok) return view.showErrors(checked.errors.map((e) => ({ ...e, message: describe(e, builtIn[messagesLang]) })));
+        if (!checked.ok) return view.showErrors(checked.errors.map((e) => ({ ...e, message: describe(e, t) })));
         const outcome = await queue.submit(`${trimSlash(endpoint)}/v1/responses`, response.id,
           JSON.stringify(checked.response), messagesLang);
         if (outcome.status === 'rejected') {
