@@ -16,7 +16,7 @@ packages=(
   # viewer and its headless tests
   libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-dejavu-core xvfb xauth libgl1-mesa-dri
   # tests
-  catch2
+  catch2 zlib1g-dev
   # WebAssembly build (Debian's Emscripten 3.1.6 runs on the machine's Node.js)
   emscripten
   # browser tests

@@ -372,13 +372,19 @@ class session : public std::enable_shared_from_this<session> {
     const std::string& root = kind_ == route::widget ? server_.options.widget_dir : server_.options.portal_dir;
     const std::string_view relative =
         kind_ == route::widget ? path_.substr(std::string_view("/widget").size()) : path_;
-    std::optional<detail::static_file> file = detail::load_static_file(root, relative);
+    std::string accept_encoding;  // every Accept-Encoding field line, as one list
+    const auto [first, last] = parser_->get().equal_range(http::field::accept_encoding);
+    for (auto field = first; field != last; ++field) accept_encoding.append(view(field->value())).push_back(',');
+    const bool gzip = detail::accepts_gzip(accept_encoding);
+    std::optional<detail::static_file> file = detail::load_static_file(root, relative, gzip);
     if (!file && kind_ == route::widget && !server_.options.portal_dir.empty()) {
-      file = detail::load_static_file(server_.options.portal_dir, path_);  // the portal's mount is "/"
+      file = detail::load_static_file(server_.options.portal_dir, path_, gzip);  // the portal's mount is "/"
     }
     if (!file) return respond_error(404);
     extra_headers_.emplace_back("X-Content-Type-Options", "nosniff");
     extra_headers_.emplace_back("Cache-Control", "public, max-age=300");
+    extra_headers_.emplace_back("Vary", "Accept-Encoding");  // on both variants: caches keep them apart
+    if (file->gzip_encoded) extra_headers_.emplace_back("Content-Encoding", "gzip");
     respond(200, std::move(file->content), file->content_type);
   }
 

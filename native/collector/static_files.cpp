@@ -1,8 +1,10 @@
-// native/collector/static_files.cpp — reads the widget's and the demo portal's files. Written by hand:
-// the HTTP library (Boost.Beast) has no file server, and this needs only path checks and a type table.
+// native/collector/static_files.cpp — reads the widget's and the demo portal's files, or their
+// precompressed .gz beside them. Written by hand: the HTTP library (Boost.Beast) has no file server nor
+// Accept-Encoding parser, and this needs only path checks, a type table and a short list parser.
 #include "static_files.hpp"
 
 #include <array>
+#include <cctype>
 #include <filesystem>
 #include <system_error>
 #include <utility>
@@ -13,7 +15,7 @@ namespace otklik::collector::detail {
 namespace {
 
 // The types the widget and the portal use; anything else is sent as bytes.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 14> content_types{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 15> content_types{{
     {".html", "text/html; charset=utf-8"},
     {".htm", "text/html; charset=utf-8"},
     {".js", "text/javascript; charset=utf-8"},
@@ -28,6 +30,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 14> content_
     {".map", "application/json"},
     {".woff2", "font/woff2"},
     {".webp", "image/webp"},
+    {".gz", "application/gzip"},
 }};
 
 std::string_view content_type_of(std::string_view path) {
@@ -77,9 +80,75 @@ std::optional<std::string> safe_relative_path(std::string_view encoded) {
   return path;
 }
 
+std::string_view trimmed(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  }
+  return true;
+}
+
+// RFC 9110 qvalue: "0" or "1" with up to three decimals. Whether it is above zero; nothing when malformed.
+std::optional<bool> positive_qvalue(std::string_view q) {
+  if (q.empty() || (q[0] != '0' && q[0] != '1')) return std::nullopt;
+  if (q.size() > 1 && (q[1] != '.' || q.size() > 5)) return std::nullopt;
+  bool positive = q[0] == '1';
+  for (std::size_t i = 2; i < q.size(); ++i) {
+    if (q[i] < '0' || q[i] > '9') return std::nullopt;
+    if (q[0] == '1' && q[i] != '0') return std::nullopt;  // above 1
+    positive = positive || q[i] != '0';
+  }
+  return positive;
+}
+
+// Whether FILE.gz beside `path` may stand for it: a regular file written no earlier than FILE.
+bool fresh_gzip_beside(const std::string& path, const std::string& gzip_path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(gzip_path, error)) return false;
+  const auto original_time = std::filesystem::last_write_time(path, error);
+  if (error) return false;
+  const auto gzip_time = std::filesystem::last_write_time(gzip_path, error);
+  return !error && gzip_time >= original_time;
+}
+
 }  // namespace
 
-std::optional<static_file> load_static_file(const std::string& root, std::string_view relative) {
+bool accepts_gzip(std::string_view accept_encoding) {
+  std::optional<bool> gzip, any;
+  while (!accept_encoding.empty()) {
+    const std::size_t comma = accept_encoding.find(',');
+    const std::string_view element = accept_encoding.substr(0, comma);
+    accept_encoding = comma == std::string_view::npos ? std::string_view() : accept_encoding.substr(comma + 1);
+    const std::size_t semicolon = element.find(';');
+    const std::string_view coding = trimmed(element.substr(0, semicolon));
+    std::optional<bool> allowed = true;
+    std::string_view parameters = semicolon == std::string_view::npos ? "" : element.substr(semicolon + 1);
+    while (!parameters.empty()) {
+      const std::size_t next = parameters.find(';');
+      const std::string_view parameter = trimmed(parameters.substr(0, next));
+      parameters = next == std::string_view::npos ? std::string_view() : parameters.substr(next + 1);
+      const std::size_t equals = parameter.find('=');
+      if (equals != std::string_view::npos && equals_ignoring_case(trimmed(parameter.substr(0, equals)), "q")) {
+        allowed = positive_qvalue(trimmed(parameter.substr(equals + 1)));
+      }
+    }
+    if (!allowed) continue;  // a malformed weight: the element says nothing
+    if (equals_ignoring_case(coding, "gzip") || equals_ignoring_case(coding, "x-gzip")) {
+      gzip = gzip.value_or(false) || *allowed;
+    } else if (coding == "*") {
+      any = any.value_or(false) || *allowed;
+    }
+  }
+  return gzip ? *gzip : any.value_or(false);
+}
+
+std::optional<static_file> load_static_file(const std::string& root, std::string_view relative, bool gzip_accepted) {
   const std::optional<std::string> safe = safe_relative_path(relative);
   if (!safe) return std::nullopt;
   std::string path = root;
@@ -92,11 +161,21 @@ std::optional<static_file> load_static_file(const std::string& root, std::string
   }
   // Regular files only: a FIFO or a device under the directory must not block or stream a reader.
   if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
+  static_file file;
+  file.content_type = content_type_of(path);
+  // A request for x.gz itself is x.gz as it is, never x.gz.gz.
+  const bool is_gzip_already = path.ends_with(".gz");
+  if (gzip_accepted && !is_gzip_already && fresh_gzip_beside(path, path + ".gz")) {
+    native::file_contents compressed = native::read_file(path + ".gz");
+    if (compressed.ok) {
+      file.content = std::move(compressed.data);
+      file.gzip_encoded = true;
+      return file;
+    }
+  }
   native::file_contents contents = native::read_file(path);
   if (!contents.ok) return std::nullopt;
-  static_file file;
   file.content = std::move(contents.data);
-  file.content_type = content_type_of(path);
   return file;
 }
 
