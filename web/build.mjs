@@ -4,10 +4,13 @@
 // page language, otklik-widget.ru.mjs and otklik-widget.en.mjs (otklik.js loads one: a page downloads only
 // its own language's sentences), and once with both, otklik-widget.mjs (the ES module export), locale
 // files (ru and en too: a module fetches the other built-in language when a page mounts it) and type
-// declarations. Usage: node web/build.mjs [--out DIR]
+// declarations. Last, a FILE.gz (gzip -9, no name or time in its header: the same bytes on every build)
+// beside every text and WebAssembly file in the directory, the core's too, which `otklik serve` sends to
+// clients that accept gzip (as nginx's gzip_static). Usage: node web/build.mjs [--out DIR]
 import { build, transform } from 'esbuild';
-import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { constants, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -56,4 +59,22 @@ for (const name of await readdir(join(src, 'locales'))) {
   await writeFile(join(out, 'locales', name), text);
 }
 await copyFile(join(src, 'otklik-widget.d.ts'), join(out, 'otklik-widget.d.ts'));
+
+// Precompressed copies for the collector. Images and fonts are compressed already; a .gz whose file is
+// gone is removed, so the collector never serves a stale one for a file that no longer exists.
+const compressible = /\.(?:m?js|css|html?|json|wasm|svg|map|txt|ts)$/;
+const compressAll = async (dir) => {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      await compressAll(path);
+    } else if (entry.isFile() && entry.name.endsWith('.gz')) {
+      const original = await stat(path.slice(0, -'.gz'.length)).catch(() => null);
+      if (!original?.isFile()) await rm(path);
+    } else if (entry.isFile() && compressible.test(entry.name)) {
+      await writeFile(`${path}.gz`, gzipSync(await readFile(path), { level: constants.Z_BEST_COMPRESSION }));
+    }
+  }
+};
+await compressAll(out);
 console.log(`otklik widget built into ${out}`);
