@@ -20,6 +20,7 @@
 #include <utility>
 
 #include "otklik/collector/storage/sqlite_page_cache.hpp"
+#include "otklik/collector/storage/sqlite_wal_coalescing_vfs.hpp"
 
 namespace otklik::collector {
 namespace {
@@ -116,12 +117,13 @@ bool query_int(sqlite3* db, std::string_view sql, int fallback, int& value, std:
   return false;
 }
 
-db_handle open_connection(const std::string& path, bool read_only, std::string& error) {
+// `vfs` null: SQLite's default VFS.
+db_handle open_connection(const std::string& path, bool read_only, std::string& error, const char* vfs = nullptr) {
   sqlite3* raw = nullptr;
   // Each connection is used by one thread at a time (the writer, or under the health mutex).
   const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_NOMUTEX;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, vfs);
   db_handle db(raw);
   if (rc != SQLITE_OK) {
     error = failure(raw, path);
@@ -311,7 +313,11 @@ class sqlite_store final : public store {
   sqlite_store& operator=(const sqlite_store&) = delete;
 
   bool open(const sqlite_options& options, std::string& error) {
-    writer_ = open_connection(path_, read_only_, error);
+    // With synchronous=FULL the writer's WAL frames reach the kernel in one write per commit, before the
+    // commit's sync (see sqlite_wal_coalescing_vfs.cpp); that VFS is only safe with FULL.
+    const bool coalesce = !read_only_ && options.durability == sqlite_durability::full &&
+                          install_sqlite_wal_coalescing_vfs();
+    writer_ = open_connection(path_, read_only_, error, coalesce ? sqlite_wal_coalescing_vfs_name : nullptr);
     if (!writer_) return false;
     if (read_only_) {
       int version = 0;
