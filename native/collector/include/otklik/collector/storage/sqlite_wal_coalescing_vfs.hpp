@@ -1,5 +1,5 @@
 // otklik/collector/storage/sqlite_wal_coalescing_vfs.hpp — a SQLite VFS that hands a commit's WAL frames to the
-// kernel in one write instead of two small writes per frame.
+// kernel in a few large writes instead of two small writes per frame.
 #pragma once
 
 #include <cstdint>
