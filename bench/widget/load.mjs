@@ -76,12 +76,14 @@ async function measure(env, path, profile) {
       return { form: nav.domContentLoadedEventEnd, ready: nav.loadEventEnd };
     });
   }
-  result.bytes = 0;
+  result.bytes = 0;  // bodies as decoded
+  result.wire = 0;   // bodies as sent (compressed where the collector sent a .gz)
   const seen = new Set();  // the loader's prefetches and the module's own requests share one download
   for (const response of responses) {
     if (seen.has(response.url())) continue;
     seen.add(response.url());
     result.bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+    result.wire += (await response.request().sizes().catch(() => ({ responseBodySize: 0 }))).responseBodySize;
   }
   await context.close();
   return result;
@@ -109,7 +111,8 @@ try {
     console.log(`  widget, navigation -> form rendered:                                      ${stats(widget.map((r) => r.form))}`);
     console.log(`  widget, navigation -> otklik:ready (interactive, core loaded):            ${stats(widget.map((r) => r.ready))}`);
     console.log(`  widget, otklik.js downloaded -> otklik:ready:                             ${stats(widget.map((r) => r.fromScript))}`);
-    console.log(`  bytes downloaded (page included; the collector sends no Content-Encoding): widget page ${widget[0].bytes}, plain page ${plain[0].bytes}`);
+    console.log(`  bytes downloaded (page included), on the wire: widget page ${widget[0].wire}, plain page ${plain[0].wire}; ` +
+                `decoded: widget page ${widget[0].bytes}, plain page ${plain[0].bytes}`);
   }
 } finally {
   await env.close();
