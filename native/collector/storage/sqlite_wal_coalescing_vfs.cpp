@@ -87,10 +87,13 @@ int wal_close(sqlite3_file* file) {
   return rc;
 }
 
-int wal_read(sqlite3_file* file, void* buffer, int amount, sqlite3_int64 offset) {
+// Every call on a WAL file that reads, syncs, sizes, truncates or locks it: the pending run is written
+// first, then the underlying method runs (a failed write is that call's failure).
+template <auto method, typename... Args>
+int flushed_then(sqlite3_file* file, Args... args) {
   wal_file* f = as_wal(file);
   if (const int rc = flush(f); rc != SQLITE_OK) return rc;
-  return real_methods(f).xRead(f->real, buffer, amount, offset);
+  return (real_methods(f).*method)(f->real, args...);
 }
 
 int wal_write(sqlite3_file* file, const void* buffer, int amount, sqlite3_int64 offset) {
@@ -107,48 +110,6 @@ int wal_write(sqlite3_file* file, const void* buffer, int amount, sqlite3_int64 
   }
   f->pending.insert(f->pending.end(), bytes, bytes + size);
   return SQLITE_OK;
-}
-
-int wal_truncate(sqlite3_file* file, sqlite3_int64 size) {
-  wal_file* f = as_wal(file);
-  if (const int rc = flush(f); rc != SQLITE_OK) return rc;
-  return real_methods(f).xTruncate(f->real, size);
-}
-
-int wal_sync(sqlite3_file* file, int flags) {
-  wal_file* f = as_wal(file);
-  if (const int rc = flush(f); rc != SQLITE_OK) return rc;
-  return real_methods(f).xSync(f->real, flags);
-}
-
-int wal_file_size(sqlite3_file* file, sqlite3_int64* size) {
-  wal_file* f = as_wal(file);
-  if (const int rc = flush(f); rc != SQLITE_OK) return rc;
-  return real_methods(f).xFileSize(f->real, size);
-}
-
-int wal_lock(sqlite3_file* file, int level) {
-  wal_file* f = as_wal(file);
-  if (const int rc = flush(f); rc != SQLITE_OK) return rc;
-  return real_methods(f).xLock(f->real, level);
-}
-
-int wal_unlock(sqlite3_file* file, int level) {
-  wal_file* f = as_wal(file);
-  if (const int rc = flush(f); rc != SQLITE_OK) return rc;
-  return real_methods(f).xUnlock(f->real, level);
-}
-
-int wal_check_reserved_lock(sqlite3_file* file, int* reserved) {
-  wal_file* f = as_wal(file);
-  if (const int rc = flush(f); rc != SQLITE_OK) return rc;
-  return real_methods(f).xCheckReservedLock(f->real, reserved);
-}
-
-int wal_file_control(sqlite3_file* file, int op, void* argument) {
-  wal_file* f = as_wal(file);
-  if (const int rc = flush(f); rc != SQLITE_OK) return rc;
-  return real_methods(f).xFileControl(f->real, op, argument);
 }
 
 // Geometry only, no data: no flush (these calls cannot report a failure).
@@ -207,15 +168,15 @@ int wal_unfetch(sqlite3_file* file, sqlite3_int64 offset, void* page) {
 const sqlite3_io_methods wal_methods = {
     3,
     wal_close,
-    wal_read,
+    flushed_then<&sqlite3_io_methods::xRead, void*, int, sqlite3_int64>,
     wal_write,
-    wal_truncate,
-    wal_sync,
-    wal_file_size,
-    wal_lock,
-    wal_unlock,
-    wal_check_reserved_lock,
-    wal_file_control,
+    flushed_then<&sqlite3_io_methods::xTruncate, sqlite3_int64>,
+    flushed_then<&sqlite3_io_methods::xSync, int>,
+    flushed_then<&sqlite3_io_methods::xFileSize, sqlite3_int64*>,
+    flushed_then<&sqlite3_io_methods::xLock, int>,
+    flushed_then<&sqlite3_io_methods::xUnlock, int>,
+    flushed_then<&sqlite3_io_methods::xCheckReservedLock, int*>,
+    flushed_then<&sqlite3_io_methods::xFileControl, int, void*>,
     wal_sector_size,
     wal_device_characteristics,
     wal_shm_map,
