@@ -3,12 +3,14 @@
 // Accept-Encoding parser, and this needs only path checks, a type table and a short list parser.
 #include "static_files.hpp"
 
+#include <boost/beast/core/string.hpp>
+
 #include <array>
-#include <cctype>
 #include <filesystem>
 #include <system_error>
 #include <utility>
 
+#include "header_text.hpp"
 #include "otklik/native/read_file.hpp"
 
 namespace otklik::collector::detail {
@@ -80,20 +82,6 @@ std::optional<std::string> safe_relative_path(std::string_view encoded) {
   return path;
 }
 
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  }
-  return true;
-}
-
 // RFC 9110 qvalue: "0" or "1" with up to three decimals. Whether it is above zero; nothing when malformed.
 std::optional<bool> positive_qvalue(std::string_view q) {
   if (q.empty() || (q[0] != '0' && q[0] != '1')) return std::nullopt;
@@ -126,20 +114,20 @@ bool accepts_gzip(std::string_view accept_encoding) {
     const std::string_view element = accept_encoding.substr(0, comma);
     accept_encoding = comma == std::string_view::npos ? std::string_view() : accept_encoding.substr(comma + 1);
     const std::size_t semicolon = element.find(';');
-    const std::string_view coding = trimmed(element.substr(0, semicolon));
+    const std::string_view coding = trim(element.substr(0, semicolon));
     std::optional<bool> allowed = true;
     std::string_view parameters = semicolon == std::string_view::npos ? "" : element.substr(semicolon + 1);
     while (!parameters.empty()) {
       const std::size_t next = parameters.find(';');
-      const std::string_view parameter = trimmed(parameters.substr(0, next));
+      const std::string_view parameter = trim(parameters.substr(0, next));
       parameters = next == std::string_view::npos ? std::string_view() : parameters.substr(next + 1);
       const std::size_t equals = parameter.find('=');
-      if (equals != std::string_view::npos && equals_ignoring_case(trimmed(parameter.substr(0, equals)), "q")) {
-        allowed = positive_qvalue(trimmed(parameter.substr(equals + 1)));
+      if (equals != std::string_view::npos && boost::beast::iequals(trim(parameter.substr(0, equals)), "q")) {
+        allowed = positive_qvalue(trim(parameter.substr(equals + 1)));
       }
     }
     if (!allowed) continue;  // a malformed weight: the element says nothing
-    if (equals_ignoring_case(coding, "gzip") || equals_ignoring_case(coding, "x-gzip")) {
+    if (boost::beast::iequals(coding, "gzip") || boost::beast::iequals(coding, "x-gzip")) {
       gzip = gzip.value_or(false) || *allowed;
     } else if (coding == "*") {
       any = any.value_or(false) || *allowed;
