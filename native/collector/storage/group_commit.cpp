@@ -82,12 +82,12 @@ void group_commit::write_loop() {
     const auto took = std::chrono::steady_clock::now() - started;
     const batch_report report{batch.size(), took, written.ok, written.ok ? nullptr : &written.error};
     if (observer_) observer_(report);
-    // Counted before anyone is answered: an answered client may submit again before the last answer
-    // is out, and counting it twice would make the writer wait for a submission that cannot come.
-    std::size_t queued_during_commit = 0;
+    // The next batch should hold this batch's submitters and those that queued during its commit. Counted
+    // before anyone is answered: an answered client may submit again before the last answer is out, and
+    // counting it twice would make the writer wait for a submission that cannot come.
     {
       const std::lock_guard<std::mutex> lock(mutex_);
-      queued_during_commit = pending_.size();
+      expected_ = batch.size() + pending_.size();
     }
     for (std::size_t i = 0; i < batch.size(); ++i) {
       batch[i].done(!written.ok                                 ? submit_status::failed
@@ -96,10 +96,6 @@ void group_commit::write_loop() {
     }
     gather_window = std::min<std::chrono::nanoseconds>(
         std::chrono::duration_cast<std::chrono::nanoseconds>(took * gather_share), gather_cap);
-    {
-      const std::lock_guard<std::mutex> lock(mutex_);
-      expected_ = batch.size() + queued_during_commit;
-    }
     batch.clear();
   }
 }
