@@ -314,12 +314,12 @@ void decode_survey(const Node& root, survey& out, std::vector<issue>& issues) {
   }
   if (!fields.seen(f_questions)) {
     const survey_template* t = out.template_id.empty() ? nullptr : find_template(out.template_id);
-    if (t && !t->items.empty()) {
+    if (t) {
       out.questions = t->questions();
       for (auto& q : out.questions) keep_locales(q.label, out.locales);  // templates carry ru and en
       question_paths.assign(out.questions.size(), "/template");
       kind_known.assign(out.questions.size(), true);
-    } else if (t || out.template_id.empty()) {  // a build without this template's questions (template_names.cpp)
+    } else if (out.template_id.empty()) {
       ctx.add("/questions", error_code::missing_field);
     }
   }
