@@ -1,8 +1,10 @@
 // Finds the bytes where personal data can start, 64 bytes at a time: ASCII 0x30..0x5A (digits, ":", "@",
 // capitals, and the rarely written ";<=>?" that come free with the range), Cyrillic capitals (D0 80..D0 AF),
 // and the letters patronymics end with: "ч" after "и" (D0 B8 D1 87) and "н" after "в" (D0 B2 D0 BD). (A URL is found
-// at the colon of "http://"; a bare "www." link is found by its "@" or long numbers, if personal.) Three implementations give bit-identical masks: SSE2
-// (every x86-64), WebAssembly SIMD128 (when built with -msimd128), and portable SWAR on 64-bit integers.
+// at the colon of "http://"; a bare "www." link is found by its "@" or long numbers, if personal.) Three implementations: SSE2
+// (every x86-64, with AVX2 where the processor has it), WebAssembly SIMD128 (when built with -msimd128), and
+// portable SWAR on 64-bit integers. The last two give the exact masks; SSE2 and AVX2 a superset for the
+// patronymic letters that the scanner narrows (see trigger_classifier), so the tokens are the same.
 #pragma once
 
 #include <cstddef>
@@ -62,11 +64,11 @@ inline std::uint32_t trigger_bits16(const byte* p, bool at_start = false) noexce
   return at_start ? c.at_start(p) : c.at(p);
 }
 
-// The 64 bytes at p (p[-2], p[-1] readable): four steps written out.
-inline std::uint64_t trigger_bits64_sse2(const byte* p) noexcept {
+// The 64 bytes at p (p[-2], p[-1] readable, unless `at_start`): four steps written out.
+inline std::uint64_t trigger_bits64_sse2(const byte* p, bool at_start = false) noexcept {
   const trigger_classifier c;
-  return c.at(p) | static_cast<std::uint64_t>(c.at(p + 16)) << 16 | static_cast<std::uint64_t>(c.at(p + 32)) << 32 |
-         static_cast<std::uint64_t>(c.at(p + 48)) << 48;
+  return (at_start ? c.at_start(p) : c.at(p)) | static_cast<std::uint64_t>(c.at(p + 16)) << 16 |
+         static_cast<std::uint64_t>(c.at(p + 32)) << 32 | static_cast<std::uint64_t>(c.at(p + 48)) << 48;
 }
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -169,11 +171,7 @@ inline std::uint64_t trigger_mask(const byte* text, std::size_t n, std::size_t b
   // Texts of 66 bytes or more: 64 bytes read in place, the last block as the text's last 64 bytes with
   // the bits it already had dropped; the first block's first step reads nothing before the text.
   if (n >= 66) {
-    if (block == 0) {
-      const trigger_classifier c;
-      return c.at_start(text) | static_cast<std::uint64_t>(c.at(text + 16)) << 16 |
-             static_cast<std::uint64_t>(c.at(text + 32)) << 32 | static_cast<std::uint64_t>(c.at(text + 48)) << 48;
-    }
+    if (block == 0) return trigger_bits64_sse2(text, true);
     const std::size_t at = n - block >= 64 ? block : n - 64;
     return trigger_bits64(text + at) >> (block - at);
   }
