@@ -140,6 +140,10 @@ std::size_t word_end(const text_view& t, std::size_t s, unsigned& letters) noexc
   return i;
 }
 
+// The case endings a patronymic may take after its "ич" and after its "вн" (at most three letters).
+constexpr const char* ch_ending_list = "а у ем ом е на ны не ну ной ною";
+constexpr const char* vn_ending_list = "а ы е у ой ою";
+
 #if !OTKLIK_REDACT_NATIVE_FAST_PATHS
 // Whether `word` is one of the space-separated words of `list` (compared byte by byte, no library calls).
 bool one_of(std::string_view word, const char* list) noexcept {
@@ -189,8 +193,8 @@ struct packed_list {
     return false;
   }
 };
-constexpr packed_list<11> ch_endings("а у ем ом е на ны не ну ной ною");
-constexpr packed_list<6> vn_endings("а ы е у ой ою");
+constexpr packed_list<11> ch_endings(ch_ending_list);
+constexpr packed_list<6> vn_endings(vn_ending_list);
 #endif
 
 bool equals_ascii_ci(const text_view& t, std::size_t s, std::size_t e, std::string_view word) noexcept {
@@ -573,8 +577,7 @@ class scanner {
 #if OTKLIK_REDACT_NATIVE_FAST_PATHS
     if (ch ? (!ending.empty() && !ch_endings.has(ending)) : !vn_endings.has(ending)) return pos + 1;
 #else
-    if (ch ? (!ending.empty() && !one_of(ending, "а у ем ом е на ны не ну ной ною")) : !one_of(ending, "а ы е у ой ою"))
-      return pos + 1;
+    if (ch ? (!ending.empty() && !one_of(ending, ch_ending_list)) : !one_of(ending, vn_ending_list)) return pos + 1;
 #endif
     const std::size_t s = word_start(t_, pos - 1, consumed_);  // the trigger is the second byte of ч or н
     const unsigned letters = tail + 1 + static_cast<unsigned>((pos - 1 - s) / 2);  // Cyrillic: two bytes a letter
