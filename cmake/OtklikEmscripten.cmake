@@ -38,3 +38,21 @@ function(otklik_wasm_link_options target)
     -sASSERTIONS=0
     $<$<BOOL:${OTKLIK_WASM_NAMES}>:--profiling-funcs>)
 endfunction()
+
+# One more binaryen pass over a size-first core after Emscripten's own (which stops at one -Oz run): a
+# second -Oz and functions ordered by use, locals by use (smaller indices) take about 180 B gzip off the
+# widget's core (docs/embedding.md). binaryen's wasm-opt comes with Debian's emscripten package.
+function(otklik_wasm_size_passes target)
+  if("SPEED" IN_LIST ARGN)
+    return()
+  endif()
+  find_program(OTKLIK_WASM_OPT wasm-opt REQUIRED)
+  set(keep_names "")
+  if(OTKLIK_WASM_NAMES)
+    set(keep_names -g)
+  endif()
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND "${OTKLIK_WASM_OPT}" -Oz --reorder-functions --reorder-locals --mvp-features ${keep_names}
+            "$<TARGET_FILE:${target}>" -o "$<TARGET_FILE:${target}>"
+    VERBATIM)
+endfunction()
