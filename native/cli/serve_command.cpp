@@ -33,6 +33,7 @@ struct serve_arguments {
   std::string client_address_header;
   int read_timeout = 5;
   std::string durability = "full";
+  std::size_t id_merge_min = co::sqlite_options{}.id_merge_min_waiting;
   std::string log_level = "info";
 };
 
@@ -89,6 +90,7 @@ int run_serve(const serve_arguments& args) {
 
   co::sqlite_options store_options;
   store_options.durability = args.durability == "normal" ? co::sqlite_durability::normal : co::sqlite_durability::full;
+  store_options.id_merge_min_waiting = args.id_merge_min;
   co::sqlite_open_result opened = co::open_sqlite_store(args.db, store_options);
   if (!opened.opened) {
     std::fprintf(stderr, "otklik serve: %s: %s\n", args.db.c_str(), opened.error.c_str());
@@ -158,6 +160,10 @@ void add_serve_command(CLI::App& app, int& status) {
                   "full: fsync every commit (survives power loss); normal: survives a crash of the process only")
       ->capture_default_str()
       ->check(CLI::IsMember({"full", "normal"}));
+  cmd->add_option("--id-merge-min", args->id_merge_min,
+                  "stored ids kept outside the id index before a merge starts (tests make it small)")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 24));
   cmd->add_option("--log-level", args->log_level, "debug adds one line per request (never client data)")
       ->capture_default_str()
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}));

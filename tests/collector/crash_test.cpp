@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <atomic>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <set>
@@ -46,7 +47,8 @@ TEST_CASE("twenty SIGKILLs under concurrent load lose no acknowledged submission
   std::atomic<int> unexpected{0};
 
   for (int cycle = 0; cycle < cycles; ++cycle) {
-    otklik::test::collector_process server(db, log, {"--rate-limit", "0"});
+    // Merges of the id index every few submissions: kills land before, inside and after them.
+    otklik::test::collector_process server(db, log, {"--rate-limit", "0", "--id-merge-min", "16"});
     {
       auto probe = server.client();
       auto health = probe.Get("/healthz");  // the restart recovered the WAL the last kill left behind
@@ -61,6 +63,18 @@ TEST_CASE("twenty SIGKILLs under concurrent load lose no acknowledged submission
         auto client = server.client();
         client.set_keep_alive(true);
         for (int i = 0; !stop.load(); ++i) {
+          if (i % 5 == 4) {
+            // An id acknowledged earlier (maybe before a kill, merged or not yet): a duplicate, never stored twice.
+            std::string earlier;
+            {
+              const std::lock_guard<std::mutex> lock(ids_mutex);
+              if (!acknowledged.empty()) earlier = *std::next(acknowledged.begin(), static_cast<long>((i * 7919 + t) % acknowledged.size()));
+            }
+            if (earlier.empty()) continue;
+            auto again = client.Post("/v1/responses", otklik::test::valid_response(earlier), "application/json");
+            if (again && again->status != 200) ++unexpected;
+            continue;
+          }
           const std::string id = "crash-c" + std::to_string(cycle) + "-t" + std::to_string(t) + "-n" + std::to_string(i) +
                                  "-xxxxxx";
           {

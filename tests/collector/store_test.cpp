@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -147,4 +148,105 @@ TEST_CASE("a cursor sees the store as it was when the scan began") {
   while (cursor->next(body)) ++rest;
   CHECK(rest == 1);
   CHECK(cursor->error().empty());
+}
+
+namespace {
+
+// The number of rows a query on a side connection counts.
+long long count_of(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql, -1, &q, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+  const long long n = sqlite3_column_int64(q, 0);
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  return n;
+}
+
+std::string id_number(int n) { return "merge-id-" + std::to_string(1000000 + (n * 7919) % 1000003) + "-x"; }
+
+}  // namespace
+
+TEST_CASE("a database of schema version 1 is migrated: its rows, their order and their ids stay") {
+  otklik::test::temp_dir dir;
+  const std::string path = dir.file("v1.db");
+  // The schema exactly as version 1 of otklik created it, with two stored responses.
+  side_exec(path,
+            "PRAGMA application_id = 1333029740;"
+            "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, note TEXT NOT NULL) STRICT;"
+            "INSERT INTO schema_version VALUES (1, 'responses keyed by their idempotency id, in arrival order');"
+            "CREATE TABLE responses (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, survey TEXT NOT NULL,"
+            "  service TEXT NOT NULL, stage TEXT NOT NULL, submitted_at TEXT NOT NULL, body TEXT NOT NULL) STRICT;"
+            "CREATE INDEX responses_by_submitted_at ON responses(submitted_at);"
+            "INSERT INTO responses VALUES (5, 'zzzzzzzzzzzzzzzz', 's', 's', 'a', '2026-11-27T10:00:00Z', '{\"n\":1}');"
+            "INSERT INTO responses VALUES (9, 'aaaaaaaaaaaaaaaa', 's', 's', 'a', '2026-11-27T10:00:00Z', '{\"n\":2}');");
+  auto opened = open_sqlite_store(path);
+  REQUIRE(opened.opened);
+  store& s = *opened.opened;
+  CHECK(scan_all(s) == std::vector<std::string>{R"({"n":1})", R"({"n":2})"});
+  const auto after = put(s, {record("aaaaaaaaaaaaaaaa"), record("zzzzzzzzzzzzzzzz"), record("mmmmmmmmmmmmmmmm")});
+  REQUIRE(after.ok);
+  CHECK(after.statuses == std::vector{put_status::duplicate, put_status::duplicate, put_status::stored});
+  CHECK(scan_all(s).size() == 3);
+  CHECK(count_of(path, "SELECT max(version) FROM schema_version") == sqlite_schema_version);
+  CHECK(count_of(path, "SELECT count(*) FROM response_ids") == 2);      // the old rows' ids, merged
+  CHECK(count_of(path, "SELECT seq FROM id_merge_mark") == 9);
+  CHECK(count_of(path, "SELECT max(seq) FROM responses") == 10);        // after the old rows, in order
+  CHECK(count_of(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'responses_by_submitted_at'") == 1);
+}
+
+TEST_CASE("ids merged into the index and ids still waiting are both duplicates, across reopening at any point") {
+  otklik::test::temp_dir dir;
+  const std::string path = dir.file("c.db");
+  sqlite_options options;
+  options.id_merge_min_waiting = 8;  // a merge cycle every few batches
+  int next = 0;
+  std::vector<std::string> ids;
+  for (int reopen = 0; reopen < 6; ++reopen) {
+    // Closing is what a SIGKILL leaves too: nothing is written at close, the waiting ids are read back.
+    auto opened = open_sqlite_store(path, options);
+    REQUIRE(opened.opened);
+    store& s = *opened.opened;
+    for (int batch = 0; batch < 7 + reopen; ++batch) {
+      std::vector<stored_response> records;
+      std::vector<put_status> expected;
+      for (int i = 0; i < 5; ++i) {
+        ids.push_back(id_number(next++));
+        records.push_back(record(ids.back()));
+        expected.push_back(put_status::stored);
+      }
+      records.push_back(record(ids[static_cast<std::size_t>(next * 31) % ids.size()], "again"));  // any earlier id
+      expected.push_back(put_status::duplicate);
+      records.push_back(record(ids.back(), "again"));  // one of this batch
+      expected.push_back(put_status::duplicate);
+      const auto result = put(s, records);
+      REQUIRE(result.ok);
+      CHECK(result.statuses == expected);
+    }
+    // Every id ever stored is a duplicate now, whether merged or waiting.
+    std::vector<stored_response> all;
+    for (const std::string& id : ids) all.push_back(record(id, "again"));
+    const auto repeat = put(s, all);
+    REQUIRE(repeat.ok);
+    CHECK(std::count(repeat.statuses.begin(), repeat.statuses.end(), put_status::stored) == 0);
+  }
+  const auto bodies = [&] {
+    auto reader = open_sqlite_store(path, sqlite_options{sqlite_durability::full, true});
+    REQUIRE(reader.opened);
+    return scan_all(*reader.opened);
+  }();
+  REQUIRE(bodies.size() == ids.size());
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    CHECK(bodies[i].find(ids[i]) != std::string::npos);  // arrival order
+    CHECK(bodies[i].find("again") == std::string::npos);
+  }
+  // Merges happened: most ids are in the index, and the mark covers every row before the waiting ones.
+  const long long merged = count_of(path, "SELECT count(*) FROM response_ids");
+  CHECK(merged > static_cast<long long>(ids.size()) / 2);
+  CHECK(merged <= static_cast<long long>(ids.size()));
+  CHECK(count_of(path, "SELECT count(*) FROM responses r WHERE r.seq <= (SELECT seq FROM id_merge_mark) AND "
+                       "NOT EXISTS (SELECT 1 FROM response_ids i WHERE i.id = r.id)") == 0);
+  CHECK(count_of(path, "SELECT merged FROM id_merge_mark") <= merged);
 }

@@ -12,7 +12,10 @@
 #include <pthread.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdlib>
+#include <string>
 #include <condition_variable>
 #include <mutex>
 #include <string_view>
@@ -21,6 +24,7 @@
 
 #include "otklik/collector/storage/sqlite_page_cache.hpp"
 #include "otklik/collector/storage/sqlite_wal_coalescing_vfs.hpp"
+#include "unmerged_ids.hpp"
 
 namespace otklik::collector {
 namespace {
@@ -58,6 +62,31 @@ constexpr migration migrations[] = {
      "  body TEXT NOT NULL"                // canonical otklik.response/1 JSON
      ") STRICT;"
      "CREATE INDEX responses_by_submitted_at ON responses(submitted_at);"},
+    // Rows are appended without an index on the random id; ids reach response_ids in key-ordered merges
+    // (see unmerged_ids.hpp). id_merge_mark: every row up to `seq` has its id in response_ids.
+    {2, "ids indexed by key-ordered merges instead of a unique index updated by every insert",
+     "CREATE TABLE response_ids (id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;"
+     "INSERT INTO response_ids(id) SELECT id FROM responses ORDER BY id;"
+     "CREATE TABLE responses_v2 ("
+     "  seq INTEGER PRIMARY KEY,"
+     "  id TEXT NOT NULL,"                 // unique through response_ids and the writer's unmerged ids
+     "  survey TEXT NOT NULL,"
+     "  service TEXT NOT NULL,"
+     "  stage TEXT NOT NULL,"
+     "  submitted_at TEXT NOT NULL,"
+     "  body TEXT NOT NULL"
+     ") STRICT;"
+     "INSERT INTO responses_v2 SELECT seq, id, survey, service, stage, submitted_at, body FROM responses ORDER BY seq;"
+     "DROP TABLE responses;"
+     "ALTER TABLE responses_v2 RENAME TO responses;"
+     "CREATE INDEX responses_by_submitted_at ON responses(submitted_at);"
+     "CREATE TABLE id_merge_mark ("
+     "  one INTEGER PRIMARY KEY CHECK (one = 1),"
+     "  seq INTEGER NOT NULL,"             // rows up to here are all in response_ids
+     "  merged INTEGER NOT NULL"           // rows in response_ids (sizes the next merge)
+     ") STRICT;"
+     "INSERT INTO id_merge_mark(one, seq, merged) VALUES ("
+     "  1, (SELECT coalesce(max(seq), 0) FROM responses), (SELECT count(*) FROM response_ids));"},
 };
 static_assert(std::size(migrations) > 0 && migrations[std::size(migrations) - 1].version == sqlite_schema_version);
 
@@ -305,7 +334,8 @@ class sqlite_cursor final : public response_cursor {
 
 class sqlite_store final : public store {
  public:
-  sqlite_store(std::string path, bool read_only) : path_(std::move(path)), read_only_(read_only) {}
+  sqlite_store(std::string path, bool read_only, std::size_t merge_min_waiting)
+      : path_(std::move(path)), read_only_(read_only), merge_min_waiting_(std::max<std::size_t>(merge_min_waiting, 1)) {}
   ~sqlite_store() override {
     if (writer_) sqlite3_wal_hook(writer_.get(), nullptr, nullptr);
   }
@@ -330,6 +360,9 @@ class sqlite_store final : public store {
     }
     const char* const synchronous = options.durability == sqlite_durability::full ? "PRAGMA synchronous = FULL;"
                                                                                    : "PRAGMA synchronous = NORMAL;";
+    if (const char* ps = std::getenv("OTKLIK_PAGE_SIZE"); ps != nullptr) {
+      if (!run_script(writer_.get(), std::string("PRAGMA page_size = ") + ps + ";", error)) return false;
+    }
     if (!run_script(writer_.get(), "PRAGMA journal_mode = WAL;", error) ||
         // 64 MB of page cache: the unique index on random ids is touched at a random page by every
         // insert, and SQLite's default 2 MB would read most of them back from the kernel each time.
@@ -348,11 +381,19 @@ class sqlite_store final : public store {
     begin_ = prepare(writer_.get(), "BEGIN IMMEDIATE", error);
     commit_ = prepare(writer_.get(), "COMMIT", error);
     rollback_ = prepare(writer_.get(), "ROLLBACK", error);
+    // seq is given, never left to SQLite's max(seq)+1: a seq at or below the merge mark is never reused,
+    // even after an operator deleted the newest rows.
     insert_ = prepare(writer_.get(),
-                      "INSERT INTO responses(id, survey, service, stage, submitted_at, body) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO NOTHING",
+                      "INSERT INTO responses(seq, id, survey, service, stage, submitted_at, body) "
+                      "VALUES (?7, ?1, ?2, ?3, ?4, ?5, ?6)",
                       error);
-    if (!begin_ || !commit_ || !rollback_ || !insert_) return false;
+    find_merged_ = prepare(writer_.get(), "SELECT 1 FROM response_ids WHERE id = ?1", error);
+    merge_id_ = prepare(writer_.get(), "INSERT OR IGNORE INTO response_ids(id) VALUES (?1)", error);
+    set_mark_ = prepare(writer_.get(), "UPDATE id_merge_mark SET seq = ?1, merged = ?2", error);
+    if (!begin_ || !commit_ || !rollback_ || !insert_ || !find_merged_ || !merge_id_ || !set_mark_ ||
+        !load_unmerged_ids(error)) {
+      return false;
+    }
     health_ = open_connection(path_, false, error);
     if (!health_) return false;
     health_begin_ = prepare(health_.get(), "BEGIN IMMEDIATE", error);
@@ -369,8 +410,24 @@ class sqlite_store final : public store {
     sqlite3* db = writer_.get();
     checkpointer_->finish_checkpoint(db);
     if (!step_done(begin_.get())) return fail(result, "begin");
+    long long merged = merged_;
+    if (!merge_slice(batch.size(), merged)) return fail(result, "merge ids");
+    long long seq = last_seq_;
     result.statuses.reserve(batch.size());
     for (const stored_response* record : batch) {
+      bool known = unmerged_.contains(record->id);
+      if (!known) {
+        sqlite3_stmt* find = find_merged_.get();
+        bind(find, 1, record->id);
+        const int rc = sqlite3_step(find);
+        sqlite3_reset(find);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return fail(result, "find id");
+        known = rc == SQLITE_ROW;
+      }
+      if (known) {
+        result.statuses.push_back(put_status::duplicate);
+        continue;
+      }
       sqlite3_stmt* s = insert_.get();
       bind(s, 1, record->id);
       bind(s, 2, record->survey);
@@ -378,10 +435,15 @@ class sqlite_store final : public store {
       bind(s, 4, record->stage);
       bind(s, 5, record->submitted_at);
       bind(s, 6, record->body);
+      sqlite3_bind_int64(s, 7, ++seq);
       if (!step_done(s)) return fail(result, "insert");
-      result.statuses.push_back(sqlite3_changes(db) > 0 ? put_status::stored : put_status::duplicate);
+      unmerged_.add(record->id);
+      result.statuses.push_back(put_status::stored);
     }
     if (!step_done(commit_.get())) return fail(result, "commit");
+    unmerged_.commit();
+    merged_ = merged;
+    last_seq_ = seq;
     result.ok = true;
     last_batch_ok_.store(true, std::memory_order_relaxed);
     return result;
@@ -416,10 +478,66 @@ class sqlite_store final : public store {
     return rc == SQLITE_DONE;
   }
 
+  // Reads the merge mark and gathers the ids of the rows after it, which the index may not hold yet.
+  bool load_unmerged_ids(std::string& error) {
+    const statement mark = prepare(writer_.get(), "SELECT seq, merged FROM id_merge_mark", error);
+    if (!mark || sqlite3_step(mark.get()) != SQLITE_ROW) {
+      if (error.empty()) error = failure(writer_.get(), "read the id merge mark");
+      return false;
+    }
+    const long long mark_seq = sqlite3_column_int64(mark.get(), 0);
+    merged_ = sqlite3_column_int64(mark.get(), 1);
+    const statement rows = prepare(writer_.get(), "SELECT seq, id FROM responses WHERE seq > ?1 ORDER BY seq", error);
+    if (!rows) return false;
+    sqlite3_bind_int64(rows.get(), 1, mark_seq);
+    last_seq_ = mark_seq;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(rows.get())) == SQLITE_ROW) {
+      last_seq_ = sqlite3_column_int64(rows.get(), 0);
+      const auto* id = reinterpret_cast<const char*>(sqlite3_column_text(rows.get(), 1));
+      unmerged_.add(std::string_view(id, static_cast<std::size_t>(sqlite3_column_bytes(rows.get(), 1))));
+    }
+    unmerged_.commit();
+    if (rc != SQLITE_DONE) {
+      error = failure(writer_.get(), "read the unmerged ids");
+      return false;
+    }
+    return true;
+  }
+
+  // Ids waiting before a merge cycle starts: an eighth of the index (so that each index page written
+  // takes several ids), at least the configured minimum, at most about a million (memory: ~100 bytes each).
+  std::size_t merge_threshold() const {
+    constexpr long long most = 1 << 20;
+    return std::max<std::size_t>(merge_min_waiting_, static_cast<std::size_t>(std::min(merged_ / 8, most)));
+  }
+
+  // Inside the batch's transaction: moves the merge cycle's next slice of ids into response_ids, about
+  // twice as many as the batch brings, so that a cycle ends while submissions keep arriving; the
+  // transaction after the last slice records the new merge mark.
+  bool merge_slice(std::size_t batch_size, long long& merged) {
+    if (!unmerged_.merging() && unmerged_.size() >= merge_threshold()) unmerged_.start_cycle(last_seq_);
+    if (!unmerged_.merging()) return true;
+    const auto slice = unmerged_.next_slice(2 * batch_size + 64);
+    sqlite3* db = writer_.get();
+    for (const std::string_view id : slice) {
+      sqlite3_stmt* s = merge_id_.get();
+      sqlite3_bind_text(s, 1, id.data(), static_cast<int>(id.size()), SQLITE_STATIC);
+      if (!step_done(s)) return false;
+      merged += sqlite3_changes(db);
+    }
+    if (!unmerged_.finishing()) return true;
+    sqlite3_stmt* s = set_mark_.get();
+    sqlite3_bind_int64(s, 1, unmerged_.target_seq());
+    sqlite3_bind_int64(s, 2, merged);
+    return step_done(s);
+  }
+
   batch_result& fail(batch_result& result, std::string_view what) {
     result.ok = false;
     result.statuses.clear();
     result.error = failure(writer_.get(), what);
+    unmerged_.rollback();
     if (sqlite3_get_autocommit(writer_.get()) == 0) (void)step_done(rollback_.get());
     last_batch_ok_.store(false, std::memory_order_relaxed);
     return result;
@@ -429,7 +547,11 @@ class sqlite_store final : public store {
   bool read_only_;
   db_handle writer_;
   std::unique_ptr<background_checkpointer> checkpointer_;  // stops before the writer closes
-  statement begin_, commit_, rollback_, insert_;
+  statement begin_, commit_, rollback_, insert_, find_merged_, merge_id_, set_mark_;
+  std::size_t merge_min_waiting_;
+  detail::unmerged_ids unmerged_;  // the writer's: ids stored after the merge mark, not yet merged
+  long long merged_ = 0;           // rows in response_ids, committed
+  long long last_seq_ = 0;         // the highest seq committed (or the merge mark, if higher)
   std::atomic<bool> last_batch_ok_{true};
   std::mutex health_mutex_;
   db_handle health_;
@@ -441,7 +563,7 @@ class sqlite_store final : public store {
 sqlite_open_result open_sqlite_store(const std::string& path, sqlite_options options) {
   (void)install_sqlite_page_cache();  // before the first connection; without it only slower
   sqlite_open_result result;
-  auto s = std::make_unique<sqlite_store>(path, options.read_only);
+  auto s = std::make_unique<sqlite_store>(path, options.read_only, options.id_merge_min_waiting);
   if (s->open(options, result.error)) {
     result.opened = std::move(s);
   } else if (result.error.empty()) {
