@@ -364,8 +364,8 @@ class sqlite_store final : public store {
       if (!run_script(writer_.get(), std::string("PRAGMA page_size = ") + ps + ";", error)) return false;
     }
     if (!run_script(writer_.get(), "PRAGMA journal_mode = WAL;", error) ||
-        // 64 MB of page cache: the unique index on random ids is touched at a random page by every
-        // insert, and SQLite's default 2 MB would read most of them back from the kernel each time.
+        // 64 MB of page cache: every new id is looked up at a random page of response_ids, and SQLite's
+        // default 2 MB would read most of them back from the kernel each time.
         !run_script(writer_.get(), "PRAGMA cache_size = -65536;", error) ||
         !run_script(writer_.get(), synchronous, error) ||
         // Truncates a -wal file that grew under a burst back to 64 MB after a checkpoint.
