@@ -11,6 +11,7 @@
 // Usage: node web/build.mjs [--out DIR]
 import { build, transform } from 'esbuild';
 import { gzipAsync } from '@gfx/zopfli';
+import { minify } from 'terser';
 import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +35,16 @@ const cssAsText = {
 
 await mkdir(join(out, 'locales'), { recursive: true });
 const common = { bundle: true, minify: true, target, charset: 'utf8', legalComments: 'none', logLevel: 'warning' };
-await build({ ...common, entryPoints: [join(src, 'otklik.js')], outfile: join(out, 'otklik.js'), format: 'iife' });
+// esbuild bundles and minifies; terser then minifies its output again, harder (three compress passes):
+// about 180 B gzip less for a page, checked by web.size.
+const squeeze = async (options) => {
+  await build(options);
+  const { code } = await minify(await readFile(options.outfile, 'utf8'), {
+    module: options.format === 'esm', ecma: 2020, compress: { passes: 3 }, format: { comments: false },
+  });
+  await writeFile(options.outfile, code);
+};
+await squeeze({ ...common, entryPoints: [join(src, 'otklik.js')], outfile: join(out, 'otklik.js'), format: 'iife' });
 // For a page-language module, built-in.js becomes that one language's sentences.
 const builtInOnly = (locale) => ({
   name: 'built-in-only',
@@ -47,7 +57,7 @@ const builtInOnly = (locale) => ({
   },
 });
 for (const locale of [null, 'ru', 'en']) {
-  await build({
+  await squeeze({
     ...common,
     entryPoints: [join(src, 'widget.js')],
     outfile: join(out, locale ? `otklik-widget.${locale}.mjs` : 'otklik-widget.mjs'),
