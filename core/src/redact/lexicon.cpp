@@ -119,6 +119,92 @@ bool without_yo(const char* w, std::size_t n, char* out) noexcept {
   return changed;
 }
 
+constexpr std::size_t source_count = sizeof sources / sizeof sources[0];
+
+#if defined(OTKLIK_WASM_SIZE_FIRST)
+// The widget's WebAssembly core (cmake/OtklikEmscripten.cmake) keeps the word sources with one byte per
+// Russian letter (а..я as 0x80..0x9F, ё as 0xA0), packed at compile time from the readable lists above and
+// turned back into UTF-8 as each form is added: about 390 B less of its download. Natively, and in the
+// full core, the lists are used as written.
+
+consteval std::size_t packed_size() {
+  std::size_t size = 0;
+  for (const source& src : sources) {
+    for (const char* p = src.words; *p; ++p) size += (static_cast<byte>(*p) & 0xC0) != 0x80;  // one per character
+    ++size;  // the terminating zero
+  }
+  return size;
+}
+
+struct packed_sources {
+  char text[packed_size()];
+  std::uint16_t start[source_count];
+  lex kind[source_count];
+};
+
+// Only ASCII and lowercase Russian letters can be packed; a call in pack(), which is evaluated at compile
+// time, to this function that is not constexpr stops the compilation.
+void not_packable_character() {}
+
+consteval packed_sources pack() {
+  packed_sources out{};
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < source_count; ++i) {
+    out.start[i] = static_cast<std::uint16_t>(at);
+    out.kind[i] = sources[i].kind;
+    for (const char* p = sources[i].words; *p; ++p) {
+      const auto b = static_cast<byte>(*p);
+      if (b < 0x80) {
+        out.text[at++] = *p;
+        continue;
+      }
+      const unsigned cp = ((b & 0x1Fu) << 6) | (static_cast<byte>(*++p) & 0x3Fu);
+      if (cp == 0x451) {
+        out.text[at++] = static_cast<char>(0xA0);
+      } else if (cp >= 0x430 && cp <= 0x44F) {
+        out.text[at++] = static_cast<char>(0x80 + (cp - 0x430));
+      } else {
+        not_packable_character();  // not constexpr: a compile error
+      }
+    }
+    out.text[at++] = '\0';
+  }
+  return out;
+}
+
+constexpr packed_sources packed = pack();
+
+// The words of the i-th source and their meaning (the readable `sources` stay out of the binary).
+const char* words_of(std::size_t i) noexcept { return packed.text + packed.start[i]; }
+lex kind_of(std::size_t i) noexcept { return packed.kind[i]; }
+
+// The UTF-8 size of `n` packed bytes.
+std::size_t unpacked_size(const char* p, std::size_t n) noexcept {
+  std::size_t size = n;
+  for (std::size_t i = 0; i < n; ++i) size += static_cast<byte>(p[i]) >= 0x80;
+  return size;
+}
+
+// Writes `n` packed bytes as UTF-8 into `out`.
+void unpack(char* out, const char* p, std::size_t n) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    const unsigned b = static_cast<byte>(p[i]);
+    if (b < 0x80) {
+      *out++ = p[i];
+    } else {
+      const unsigned cp = b == 0xA0 ? 0x451 : 0x430 + (b - 0x80);
+      *out++ = static_cast<char>(0xC0 | (cp >> 6));
+      *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+}
+#else
+const char* words_of(std::size_t i) noexcept { return sources[i].words; }
+lex kind_of(std::size_t i) noexcept { return sources[i].kind; }
+std::size_t unpacked_size(const char*, std::size_t n) noexcept { return n; }
+void unpack(char* out, const char* p, std::size_t n) noexcept { std::memcpy(out, p, n); }
+#endif
+
 }  // namespace
 
 const lexicon& lexicon::get() {
@@ -162,9 +248,9 @@ bool lexicon::fill() {
   char form[max_word_bytes + 16], plain[max_word_bytes + 16];
   // Adds a form and its е spelling.
   auto add_form = [&](std::size_t n) { return add(form, n, kind_) && (!without_yo(form, n, plain) || add(plain, n, kind_)); };
-  for (const source& src : sources) {
-    kind_ = src.kind;
-    for (const char* p = src.words; *p;) {
+  for (std::size_t i = 0; i < source_count; ++i) {
+    kind_ = kind_of(i);
+    for (const char* p = words_of(i); *p;) {
       while (*p == ' ') ++p;
       std::size_t n = 0, slash = 0;
       while (p[n] && p[n] != ' ') {
@@ -173,18 +259,19 @@ bool lexicon::fill() {
       }
       if (n == 0) break;
       if (slash == 0) {  // an exact word
-        if (n <= max_word_bytes) {
-          std::memcpy(form, p, n);
-          if (!add_form(n)) return false;
+        if (const std::size_t size = unpacked_size(p, n); size <= max_word_bytes) {
+          unpack(form, p, n);
+          if (!add_form(size)) return false;
         }
       } else {  // stem/code: the stem with each ending of the code
+        const std::size_t stem = unpacked_size(p, slash);
         for (const char* e = endings(p[slash + 1]).data(); e;) {
           const char* comma = std::strchr(e, ',');
           const std::size_t el = comma ? static_cast<std::size_t>(comma - e) : std::strlen(e);
-          if (slash + el <= max_word_bytes) {
-            std::memcpy(form, p, slash);
-            std::memcpy(form + slash, e, el);
-            if (!add_form(slash + el)) return false;
+          if (stem + el <= max_word_bytes) {
+            unpack(form, p, slash);
+            std::memcpy(form + stem, e, el);
+            if (!add_form(stem + el)) return false;
           }
           e = comma ? comma + 1 : nullptr;
         }
