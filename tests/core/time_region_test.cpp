@@ -56,3 +56,15 @@ TEST_CASE("ISO 3166-2 region codes", "[region]") {
   CHECK_FALSE(is_iso3166_2("RUS-MOW"));
   CHECK_FALSE(is_iso3166_2("RU_MOW"));
 }
+
+TEST_CASE("ISO 3166-2 region codes: exactly the 249 assigned country codes of all letter pairs", "[region]") {
+  int countries = 0;
+  for (char first = 'A'; first <= 'Z'; ++first) {
+    for (char second = 'A'; second <= 'Z'; ++second) countries += is_iso3166_2(std::string{first, second, '-', '1'});
+  }
+  CHECK(countries == 249);
+  CHECK_FALSE(is_iso3166_2("@A-1"));  // the bytes beside A..Z
+  CHECK_FALSE(is_iso3166_2("A[-1"));
+  CHECK_FALSE(is_iso3166_2("AB-1"));  // not assigned
+  CHECK(is_iso3166_2("AZ-1"));
+}
