@@ -136,3 +136,35 @@ TEST_CASE("A text cut anywhere, inside a character too, is redacted within its b
     }
   }
 }
+
+#if defined(__SSE2__)
+TEST_CASE("The SSE2 lowercase fold gives fold_letter's bytes and capital count", "[redact][scan]") {
+  // Byte by byte as words.cpp's lowercase() folds: A-Z, and a D0 lead with its continuation 80..AF inside the word.
+  auto reference = [](const std::vector<byte>& t, std::size_t n, std::vector<byte>& out) {
+    unsigned upper = 0;
+    out.assign(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(n));
+    for (std::size_t k = 0; k < n; ++k) {
+      if (t[k] >= 'A' && t[k] <= 'Z') {
+        out[k] = static_cast<byte>(t[k] + 32);
+        ++upper;
+      } else if (t[k] == 0xD0 && k + 1 < n && t[k + 1] >= 0x80 && t[k + 1] <= 0xAF) {
+        otklik::detail::fold_letter(t.data() + k, 2, out.data() + k);
+        ++upper;
+        ++k;
+      }
+    }
+    return upper;
+  };
+  std::mt19937 rng(20261129);
+  std::vector<byte> want;
+  for (int round = 0; round < 2000; ++round) {
+    for (std::size_t n = 1; n <= 47; ++n) {
+      std::vector<byte> t = random_text(rng, 49 + 16);  // the steps read one byte past their 16
+      byte out[48];
+      const unsigned upper = otklik::detail::fold_lowercase_sse2(t.data(), n, out);
+      REQUIRE(upper == reference(t, n, want));
+      REQUIRE(std::vector<byte>(out, out + n) == want);
+    }
+  }
+}
+#endif

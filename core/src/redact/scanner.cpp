@@ -301,21 +301,59 @@ class scanner {
     std::size_t e = s + 1;
     unsigned letters = 1;
     if (b[s] < 0x80) {
-      while (e < n && is_ascii_lower(b[e])) ++e, ++letters;
+#if defined(OTKLIK_TRIGGERS_SSE2)
+      // Sixteen bytes a step (one step for most words: no loop exit to mispredict per letter): the run of
+      // a..z ends at the first other byte, exactly where the byte loop below would stop.
+      bool ended = false;
+      while (!ended && e + 16 <= n) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + e));
+        const __m128i lower = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
+                                             _mm_set1_epi8(static_cast<char>(0x80 + 26)));
+        const auto stop = ~static_cast<std::uint32_t>(_mm_movemask_epi8(lower)) & 0xFFFFu;
+        const unsigned run = stop == 0 ? 16u : static_cast<unsigned>(__builtin_ctz(stop));
+        e += run;
+        letters += run;
+        ended = run < 16;
+      }
+      if (!ended)
+#endif
+        while (e < n && is_ascii_lower(b[e])) ++e, ++letters;
     } else {
       // Four lowercase Russian letters at a time: leads D0/D1 in the low byte of each 16-bit lane, and
       // the continuation B0..BF after D0 or 80..8F after D1 (moved up by 0x30 when the lead's bit 0 is set).
-      constexpr std::uint64_t lanes = 0x0001000100010001ull;
-      for (++e; e + 8 <= n; e += 8, letters += 4) {
-        const std::uint64_t x = swar::load(b + e);
-        const std::uint64_t y = x + (x & lanes) * 0x3000;
-        if ((x & (lanes * 0x00FE)) != lanes * 0x00D0 || (y & (lanes * 0xF000)) != lanes * 0xB000) break;
+      ++e;
+#if defined(OTKLIK_TRIGGERS_SSE2)
+      // Eight letters a step: each 16-bit lane (lead in its low byte) is D0 B0..BF or D1 80..9F, the test
+      // of the letter-at-a-time loop below; the run ends at the first lane that fails (where that loop stops).
+      bool ended = false;
+      while (!ended && e + 16 <= n) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + e));
+        const __m128i after_d0 = _mm_cmpeq_epi16(_mm_and_si128(v, _mm_set1_epi16(static_cast<short>(0xF0FF))),
+                                                 _mm_set1_epi16(static_cast<short>(0xB0D0)));
+        const __m128i after_d1 = _mm_cmpeq_epi16(_mm_and_si128(v, _mm_set1_epi16(static_cast<short>(0xE0FF))),
+                                                 _mm_set1_epi16(static_cast<short>(0x80D1)));
+        const auto stop = ~static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(after_d0, after_d1))) & 0xFFFFu;
+        const unsigned run = stop == 0 ? 16u : static_cast<unsigned>(__builtin_ctz(stop));  // even: a lane fails whole
+        e += run;
+        letters += run / 2;
+        ended = run < 16;
       }
-      // The last letters one at a time: D0 B0..BF or D1 80..9F as one 16-bit value (lead in the low byte).
-      for (; e + 1 < n; e += 2, ++letters) {
-        const unsigned v = b[e] | static_cast<unsigned>(b[e + 1]) << 8;
-        if ((v & 0xF0FFu) != 0xB0D0u && (v & 0xE0FFu) != 0x80D1u) break;
+      if (!ended) {
+#endif
+        constexpr std::uint64_t lanes = 0x0001000100010001ull;
+        for (; e + 8 <= n; e += 8, letters += 4) {
+          const std::uint64_t x = swar::load(b + e);
+          const std::uint64_t y = x + (x & lanes) * 0x3000;
+          if ((x & (lanes * 0x00FE)) != lanes * 0x00D0 || (y & (lanes * 0xF000)) != lanes * 0xB000) break;
+        }
+        // The last letters one at a time: D0 B0..BF or D1 80..9F as one 16-bit value (lead in the low byte).
+        for (; e + 1 < n; e += 2, ++letters) {
+          const unsigned v = b[e] | static_cast<unsigned>(b[e + 1]) << 8;
+          if ((v & 0xF0FFu) != 0xB0D0u && (v & 0xE0FFu) != 0x80D1u) break;
+        }
+#if defined(OTKLIK_TRIGGERS_SSE2)
       }
+#endif
     }
     if (e >= n || b[e] != ' ' || !is_lower_letter_at(t_, e + 1)) return 0;
     if (letters == 1) return standalone_letter(s) ? e : 0;  // "I could", "В целом", "and I was"
@@ -481,24 +519,31 @@ class scanner {
     if (len <= lexicon::max_word_bytes) {
       // Copy, then fold the capitals in place: Latin A-Z and Cyrillic D0 80..D0 AF (the word is valid UTF-8).
       byte folded[lexicon::max_word_bytes + 16] = {};
-      std::memcpy(folded, b + s, len);
       unsigned upper = 0;
-      for (std::size_t k = 0; k < len;) {
-        const byte c = folded[k];
-        if (c < 0x80) {
-          if (is_ascii_upper(c)) {
-            folded[k] = static_cast<byte>(c + 32);
-            ++upper;
+#if defined(__SSE2__)
+      if (s + (len + 15) / 16 * 16 + 1 <= n) {
+        upper = fold_lowercase_sse2(b + s, len, folded);
+      } else
+#endif
+      {
+        std::memcpy(folded, b + s, len);
+        for (std::size_t k = 0; k < len;) {
+          const byte c = folded[k];
+          if (c < 0x80) {
+            if (is_ascii_upper(c)) {
+              folded[k] = static_cast<byte>(c + 32);
+              ++upper;
+            }
+            ++k;
+          } else if (c == 0xD0) {
+            if (folded[k + 1] <= 0xAF) {
+              fold_letter(b + s + k, 2, folded + k);
+              ++upper;
+            }
+            k += 2;
+          } else {
+            k += c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2);
           }
-          ++k;
-        } else if (c == 0xD0) {
-          if (folded[k + 1] <= 0xAF) {
-            fold_letter(b + s + k, 2, folded + k);
-            ++upper;
-          }
-          k += 2;
-        } else {
-          k += c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2);
         }
       }
       meaning = lexicon_.find(folded, len, hash_lower_word(folded, len, folded + sizeof folded));

@@ -8,6 +8,10 @@
 #include <cstring>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace otklik::detail {
 
 using byte = unsigned char;
@@ -106,6 +110,46 @@ inline unsigned fold_letter(const byte* p, unsigned len, byte* out) noexcept {
   std::memcpy(out, p, len);
   return len;
 }
+
+#if defined(__SSE2__)
+// Natively, the lowercase form of the `n` bytes at `p` (n <= 48) sixteen bytes a step, exactly as
+// fold_letter folds them pair by pair: A-Z, and a D0 lead with its continuation 80..AF (the D0 at n - 1
+// has none). Writes the 16-byte steps that cover n into `out` (bytes past n unspecified) and returns how
+// many capitals it folded. Reads p[0] .. p[16 * steps], so the caller checks that they are in the text.
+inline unsigned fold_lowercase_sse2(const byte* p, std::size_t n, byte* out) noexcept {
+  unsigned upper = 0;
+  __m128i lead_before = _mm_setzero_si128();  // the previous step's folded leads
+  for (std::size_t o = 0; o < n; o += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + o));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + o + 1));
+    const std::uint32_t inside = n - o >= 16 ? 0xFFFFu : (1u << (n - o)) - 1u;
+    // A-Z: x + 0x3F lands in -128..-103 (signed) exactly for 0x41..0x5A. 80..AF: below -80 signed.
+    const __m128i ascii = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x3F)), _mm_set1_epi8(-102));
+    // A D0 lead with a capital's continuation, both within n.
+    const __m128i before_end = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                                              _mm_set1_epi8(static_cast<char>(n - o - 1)));
+    const __m128i lead = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD0))), before_end),
+                                       _mm_cmplt_epi8(next, _mm_set1_epi8(-80)));
+    const __m128i cont = _mm_or_si128(_mm_slli_si128(lead, 1), _mm_srli_si128(lead_before, 15));
+    lead_before = lead;
+    // Ѐ..Џ (80..8F) and Р..Я (A0..AF) move to a D1 lead; continuations: 80..8F +0x10, 90..9F +0x20, A0..AF -0x20.
+    const __m128i high = _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xF0)));
+    const __m128i next_high = _mm_and_si128(next, _mm_set1_epi8(static_cast<char>(0xF0)));
+    const __m128i to_d1 = _mm_andnot_si128(_mm_cmpeq_epi8(next_high, _mm_set1_epi8(static_cast<char>(0x90))), lead);
+    const __m128i shift = _mm_or_si128(
+        _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(high, _mm_set1_epi8(static_cast<char>(0x80))), _mm_set1_epi8(0x10)),
+                     _mm_and_si128(_mm_cmpeq_epi8(high, _mm_set1_epi8(static_cast<char>(0x90))), _mm_set1_epi8(0x20))),
+        _mm_and_si128(_mm_cmpeq_epi8(high, _mm_set1_epi8(static_cast<char>(0xA0))), _mm_set1_epi8(-0x20)));
+    __m128i folded = _mm_add_epi8(v, _mm_and_si128(ascii, _mm_set1_epi8(0x20)));
+    folded = _mm_sub_epi8(folded, to_d1);  // -(-1): D0 -> D1
+    folded = _mm_add_epi8(folded, _mm_and_si128(cont, shift));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + o), folded);
+    std::uint32_t caps = (static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(ascii, lead)))) & inside;
+    for (; caps != 0; caps &= caps - 1) ++upper;  // few capitals a word (no POPCNT in the x86-64 baseline)
+  }
+  return upper;
+}
+#endif
 
 // The 12 Cyrillic letters used on Russian vehicle plates (АВЕКМНОРСТУХ) and their Latin look-alikes
 // (ABEKMHOPCTYX), either case; returns the letter's byte length or 0.

@@ -109,6 +109,20 @@ inline std::uint64_t trigger_bits64(const byte* p) noexcept {
   return trigger_bits64_sse2(p);
 }
 
+// The 64 bytes at the start of a text of at least 66 bytes (nothing before it is read). With AVX2, one
+// AVX2 block from the third byte on, and the first two bytes tested here: no byte stands before them, so
+// only the ASCII range counts for the first, and a Cyrillic capital after a D0 for the second.
+inline std::uint64_t trigger_bits64_first(const byte* p) noexcept {
+#if defined(OTKLIK_TRIGGERS_AVX2)
+  if (has_avx2) {
+    const auto ascii = [](byte c) { return c >= 0x30 && c <= 0x5A; };
+    return trigger_bits64_avx2(p + 2) << 2 | static_cast<std::uint64_t>(ascii(p[0])) |
+           static_cast<std::uint64_t>(ascii(p[1]) || (p[0] == 0xD0 && p[1] >= 0x80 && p[1] <= 0xAF)) << 1;
+  }
+#endif
+  return trigger_bits64_sse2(p, true);
+}
+
 #elif defined(OTKLIK_TRIGGERS_WASM_SIMD)
 
 inline std::uint32_t trigger_bits16(const byte* p, bool at_start = false) noexcept {
@@ -171,7 +185,7 @@ inline std::uint64_t trigger_mask(const byte* text, std::size_t n, std::size_t b
   // Texts of 66 bytes or more: 64 bytes read in place, the last block as the text's last 64 bytes with
   // the bits it already had dropped; the first block's first step reads nothing before the text.
   if (n >= 66) {
-    if (block == 0) return trigger_bits64_sse2(text, true);
+    if (block == 0) return trigger_bits64_first(text);
     const std::size_t at = n - block >= 64 ? block : n - 64;
     return trigger_bits64(text + at) >> (block - at);
   }

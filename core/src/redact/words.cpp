@@ -34,6 +34,13 @@ void lowercase(const text_view& t, std::size_t s, std::size_t e, lower_word& out
   out.size = 0;
   if (e <= s || e - s >= sizeof out.bytes) return;
   const std::size_t n = e - s;
+#if defined(__SSE2__)
+  if (s + (n + 15) / 16 * 16 + 1 <= t.size) {  // n < 48: at most the three steps out.bytes holds
+    fold_lowercase_sse2(t.data + s, n, out.bytes);
+    out.size = n;
+    return;
+  }
+#endif
   std::memcpy(out.bytes, t.data + s, n);
   // Fold capitals in place: A-Z, and D0 80..D0 AF (a D0 byte is always a lead byte).
   for (std::size_t k = 0; k < n; ++k) {
