@@ -250,3 +250,37 @@ TEST_CASE("ids merged into the index and ids still waiting are both duplicates, 
                        "NOT EXISTS (SELECT 1 FROM response_ids i WHERE i.id = r.id)") == 0);
   CHECK(count_of(path, "SELECT merged FROM id_merge_mark") <= merged);
 }
+
+TEST_CASE("a merge cycle large enough to be sorted on its own thread keeps every id a duplicate") {
+  otklik::test::temp_dir dir;
+  const std::string path = dir.file("c.db");
+  sqlite_options options;
+  options.id_merge_min_waiting = 8192;  // the size from which a cycle sorts on a thread of its own
+  std::vector<std::string> ids;
+  {
+    auto opened = open_sqlite_store(path, options);
+    REQUIRE(opened.opened);
+    for (int batch = 0; batch < 120; ++batch) {
+      std::vector<stored_response> records;
+      for (int i = 0; i < 200; ++i) {
+        ids.push_back(id_number(static_cast<int>(ids.size())));
+        records.push_back(record(ids.back()));
+      }
+      records.push_back(record(ids[static_cast<std::size_t>(batch * 7717) % ids.size()], "again"));
+      const auto result = put(*opened.opened, records);
+      REQUIRE(result.ok);
+      CHECK(std::count(result.statuses.begin(), result.statuses.end(), put_status::duplicate) == 1);
+      CHECK(result.statuses.back() == put_status::duplicate);
+    }
+  }
+  auto reopened = open_sqlite_store(path, options);
+  REQUIRE(reopened.opened);
+  std::vector<stored_response> all;
+  for (const std::string& id : ids) all.push_back(record(id, "again"));
+  const auto repeat = put(*reopened.opened, all);
+  REQUIRE(repeat.ok);
+  CHECK(std::count(repeat.statuses.begin(), repeat.statuses.end(), put_status::stored) == 0);
+  CHECK(count_of(path, "SELECT count(*) FROM responses") == static_cast<long long>(ids.size()));
+  CHECK(count_of(path, "SELECT count(*) FROM responses r WHERE r.seq <= (SELECT seq FROM id_merge_mark) AND "
+                       "NOT EXISTS (SELECT 1 FROM response_ids i WHERE i.id = r.id)") == 0);
+}

@@ -3,28 +3,20 @@
 
 #include <algorithm>
 #include <chrono>
+#include <utility>
 
 namespace otklik::collector::detail {
 
 void unmerged_ids::add(std::string_view id) {
+  if (!cycle_ids_.empty() && cycle_ids_.find(id) != cycle_ids_.end()) return;
   const auto [where, inserted] = ids_.emplace(id);
   if (inserted) added_.emplace_back(*where);
 }
 
-std::vector<std::string_view> unmerged_ids::sorted(std::vector<sort_entry> entries) {
-  std::sort(entries.begin(), entries.end(), [](const sort_entry& a, const sort_entry& b) {
-    return a.prefix != b.prefix ? a.prefix < b.prefix : a.id < b.id;
-  });
-  std::vector<std::string_view> ids;
-  ids.reserve(entries.size());
-  for (const sort_entry& e : entries) ids.push_back(e.id);
-  return ids;
-}
-
-void unmerged_ids::start_cycle(long long target_seq) {
+std::vector<std::string_view> unmerged_ids::sorted(const set_type& ids) {
   std::vector<sort_entry> entries;
-  entries.reserve(ids_.size());
-  for (const std::string& id : ids_) {
+  entries.reserve(ids.size());
+  for (const std::string& id : ids) {
     std::uint64_t prefix = 0;
     for (std::size_t i = 0; i < 8; ++i) {
       prefix = prefix << 8 | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0U);
@@ -32,14 +24,27 @@ void unmerged_ids::start_cycle(long long target_seq) {
     entries.push_back({prefix, id});
   }
   // Key order (SQLite's BINARY collation: bytes compared unsigned): consecutive ids of a slice land on the
-  // same index pages. The views stay valid while sorting: an id of the cycle leaves ids_ only once merged.
+  // same index pages.
+  std::sort(entries.begin(), entries.end(), [](const sort_entry& a, const sort_entry& b) {
+    return a.prefix != b.prefix ? a.prefix < b.prefix : a.id < b.id;
+  });
+  std::vector<std::string_view> in_order;
+  in_order.reserve(entries.size());
+  for (const sort_entry& e : entries) in_order.push_back(e.id);
+  return in_order;
+}
+
+void unmerged_ids::start_cycle(long long target_seq) {
+  if (releasing_.valid()) releasing_.wait();  // the last cycle's set, long freed by now
+  cycle_ids_ = std::exchange(ids_, set_type{});
+  ids_.reserve(cycle_ids_.bucket_count());
   // A small cycle is sorted at once (and deterministically, for the tests); a large one on its own thread,
   // so that commits go on meanwhile (65,536 ids take tens of milliseconds).
   cycle_.clear();
-  if (entries.size() < 8192) {
-    cycle_ = sorted(std::move(entries));
+  if (cycle_ids_.size() < 8192) {
+    cycle_ = sorted(cycle_ids_);
   } else {
-    sorting_ = std::async(std::launch::async, &unmerged_ids::sorted, std::move(entries));
+    sorting_ = std::async(std::launch::async, &unmerged_ids::sorted, std::cref(cycle_ids_));
   }
   merged_upto_ = pending_upto_ = 0;
   merging_ = true;
@@ -61,13 +66,12 @@ std::span<const std::string_view> unmerged_ids::next_slice(std::size_t limit) {
 
 void unmerged_ids::commit() {
   added_.clear();
-  // The slice is in the index now; its views are never read again.
-  for (std::size_t i = merged_upto_; i < pending_upto_; ++i) ids_.erase(ids_.find(cycle_[i]));
   merged_upto_ = pending_upto_;
   if (!finishing_) return;
-  // Every row up to target_seq() has its id in the index.
-  cycle_.clear();
-  cycle_.shrink_to_fit();
+  // Every id of the cycle, and every row up to target_seq(), is in the index now.
+  cycle_ = {};
+  // Freeing tens of thousands of strings would hold the writer for milliseconds.
+  releasing_ = std::async(std::launch::async, [ids = std::exchange(cycle_ids_, set_type{})]() mutable { ids = {}; });
   merged_upto_ = pending_upto_ = 0;
   merging_ = finishing_ = false;
 }

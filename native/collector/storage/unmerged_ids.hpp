@@ -23,15 +23,18 @@ class unmerged_ids {
  public:
   unmerged_ids() { ids_.reserve(1 << 17); }  // grows by rehashing, which stalls the writer for a moment
   // Whether `id` waits here (stored, not yet known to be in the index).
-  [[nodiscard]] bool contains(std::string_view id) const { return ids_.find(id) != ids_.end(); }
+  [[nodiscard]] bool contains(std::string_view id) const {
+    return ids_.find(id) != ids_.end() || (!cycle_ids_.empty() && cycle_ids_.find(id) != cycle_ids_.end());
+  }
   // Adds an id stored in the open transaction (or loaded at open from rows past the merge mark).
   void add(std::string_view id);
-  [[nodiscard]] std::size_t size() const { return ids_.size(); }
+  [[nodiscard]] std::size_t size() const { return ids_.size() + cycle_ids_.size(); }
 
   // Whether a merge cycle runs: started by start_cycle, finished by the commit after its last slice.
   [[nodiscard]] bool merging() const { return merging_; }
   // Starts a cycle that merges every id waiting now (their rows are those up to `target_seq`); call it
-  // before the open transaction adds any id. The ids are sorted on a thread of their own meanwhile.
+  // before the open transaction adds any id. The ids are sorted on a thread of their own meanwhile (they
+  // move to a set of their own that nothing changes until the cycle ends).
   void start_cycle(long long target_seq);
   // The cycle's next ids in key order, at most `limit`, taken by the open transaction; empty while the
   // sort runs, and once every id of the cycle is merged (then finishing() is true).
@@ -41,7 +44,7 @@ class unmerged_ids {
   // The arrival position up to which every row is in the index once the running cycle completes.
   [[nodiscard]] long long target_seq() const { return target_seq_; }
 
-  // The open transaction committed: its added ids stay, its merged slice leaves, a finished cycle ends.
+  // The open transaction committed: its added ids stay; a finished cycle ends and its ids leave.
   void commit();
   // The open transaction rolled back: its added ids leave, its slice waits again.
   void rollback();
@@ -58,13 +61,15 @@ class unmerged_ids {
     std::uint64_t prefix;
     std::string_view id;
   };
-  static std::vector<std::string_view> sorted(std::vector<sort_entry> entries);
+  static std::vector<std::string_view> sorted(const set_type& ids);
 
-  set_type ids_;
-  std::vector<std::string_view> added_;  // by the open transaction
-  // The running cycle's ids, sorted: views of keys in ids_, which keeps them until the cycle ends.
+  set_type ids_;        // stored since the running cycle started (or since the last one ended)
+  set_type cycle_ids_;  // the running cycle's, unchanged until it ends: read by the sorting thread
+  std::vector<std::string_view> added_;  // by the open transaction, in ids_
+  // The running cycle's ids, sorted: views of keys in cycle_ids_.
   std::vector<std::string_view> cycle_;
   std::future<std::vector<std::string_view>> sorting_;
+  std::future<void> releasing_;  // a finished cycle's set, freed on a thread of its own
   std::size_t merged_upto_ = 0;          // committed position in cycle_
   std::size_t pending_upto_ = 0;         // after the open transaction's slice
   bool merging_ = false;
