@@ -24,6 +24,7 @@
 
 #include "otklik/collector/storage/sqlite_page_cache.hpp"
 #include "otklik/collector/storage/sqlite_wal_coalescing_vfs.hpp"
+#include "merged_id_filter.hpp"
 #include "unmerged_ids.hpp"
 
 namespace otklik::collector {
@@ -416,7 +417,7 @@ class sqlite_store final : public store {
     result.statuses.reserve(batch.size());
     for (const stored_response* record : batch) {
       bool known = unmerged_.contains(record->id);
-      if (!known) {
+      if (!known && merged_filter_->may_contain(record->id)) {
         sqlite3_stmt* find = find_merged_.get();
         bind(find, 1, record->id);
         const int rc = sqlite3_step(find);
@@ -502,6 +503,19 @@ class sqlite_store final : public store {
       error = failure(writer_.get(), "read the unmerged ids");
       return false;
     }
+    // Room for the index to triple before the filter gives up (a restart sizes it again).
+    merged_filter_ = std::make_unique<detail::merged_id_filter>(
+        std::max<std::size_t>(std::size_t{1} << 22, 3 * static_cast<std::size_t>(merged_)));
+    const statement merged_ids = prepare(writer_.get(), "SELECT id FROM response_ids", error);
+    if (!merged_ids) return false;
+    while ((rc = sqlite3_step(merged_ids.get())) == SQLITE_ROW) {
+      const auto* id = reinterpret_cast<const char*>(sqlite3_column_text(merged_ids.get(), 0));
+      merged_filter_->add(std::string_view(id, static_cast<std::size_t>(sqlite3_column_bytes(merged_ids.get(), 0))));
+    }
+    if (rc != SQLITE_DONE) {
+      error = failure(writer_.get(), "read the merged ids");
+      return false;
+    }
     return true;
   }
 
@@ -521,6 +535,7 @@ class sqlite_store final : public store {
     const auto slice = unmerged_.next_slice(2 * batch_size + 64);
     sqlite3* db = writer_.get();
     for (const std::string_view id : slice) {
+      merged_filter_->add(id);  // before the commit: a rollback leaves a bit set, which costs a lookup only
       sqlite3_stmt* s = merge_id_.get();
       sqlite3_bind_text(s, 1, id.data(), static_cast<int>(id.size()), SQLITE_STATIC);
       if (!step_done(s)) return false;
@@ -550,6 +565,7 @@ class sqlite_store final : public store {
   statement begin_, commit_, rollback_, insert_, find_merged_, merge_id_, set_mark_;
   std::size_t merge_min_waiting_;
   detail::unmerged_ids unmerged_;  // the writer's: ids stored after the merge mark, not yet merged
+  std::unique_ptr<detail::merged_id_filter> merged_filter_;  // every id in response_ids (and a few more)
   long long merged_ = 0;           // rows in response_ids, committed
   long long last_seq_ = 0;         // the highest seq committed (or the merge mark, if higher)
   std::atomic<bool> last_batch_ok_{true};

@@ -1,0 +1,33 @@
+// native/collector/storage/merged_id_filter.hpp — a Bloom filter of the ids in the store's id index, so
+// that a new id (nearly every submission) is known to be new without a lookup in the index.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace otklik::collector::detail {
+
+// Written by hand: a blocked Bloom filter is twenty lines, and no Debian package offers one for C++.
+// Each id sets 8 bits inside one 64-byte block (one cache line per check); at 16 bits per id about 0.2%
+// of new ids still take the lookup. An id added is always found (no false negatives); past its capacity
+// the filter says "maybe" for everything and the store looks every id up, as without it.
+class merged_id_filter {
+ public:
+  // Room for `capacity` ids at 16 bits each.
+  explicit merged_id_filter(std::size_t capacity);
+  void add(std::string_view id);
+  // False only when `id` was never added.
+  [[nodiscard]] bool may_contain(std::string_view id) const;
+
+ private:
+  struct block {
+    std::uint64_t words[8];
+  };
+  std::vector<block> blocks_;
+  std::size_t capacity_;
+  std::size_t added_ = 0;
+};
+
+}  // namespace otklik::collector::detail
