@@ -14,10 +14,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdlib>
-#include <string>
 #include <condition_variable>
 #include <mutex>
+#include <string>
 #include <string_view>
 #include <thread>
 #include <utility>
@@ -361,9 +360,6 @@ class sqlite_store final : public store {
     }
     const char* const synchronous = options.durability == sqlite_durability::full ? "PRAGMA synchronous = FULL;"
                                                                                    : "PRAGMA synchronous = NORMAL;";
-    if (const char* ps = std::getenv("OTKLIK_PAGE_SIZE"); ps != nullptr) {
-      if (!run_script(writer_.get(), std::string("PRAGMA page_size = ") + ps + ";", error)) return false;
-    }
     if (!run_script(writer_.get(), "PRAGMA journal_mode = WAL;", error) ||
         // 64 MB of page cache: every new id is looked up at a random page of response_ids, and SQLite's
         // default 2 MB would read most of them back from the kernel each time.
