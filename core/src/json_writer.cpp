@@ -3,6 +3,8 @@
 
 #include <charconv>
 
+#include "detail/decimal.hpp"
+
 namespace otklik {
 
 void append_json_string(std::string& out, std::string_view text) {
@@ -33,9 +35,13 @@ void append_json_string(std::string& out, std::string_view text) {
 }
 
 void append_json_int(std::string& out, std::int64_t value) {
+#if defined(OTKLIK_WASM_SIZE_FIRST)  // the widget's core: the one digit loop (detail/decimal.hpp)
+  out += detail::decimal(value);
+#else
   char buffer[24];
   const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
   out.append(buffer, static_cast<std::size_t>(end - buffer));
+#endif
 }
 
 void append_pointer_token(std::string& out, std::string_view token) {

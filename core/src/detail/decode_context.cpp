@@ -1,6 +1,8 @@
 // The out-of-line parts of decode_context (kept out of the templates to keep WebAssembly small).
 #include "detail/decode_context.hpp"
 
+#include "detail/decimal.hpp"
+
 namespace otklik::detail {
 
 void decode_context::add(std::string path, error_code code, std::string detail) {
@@ -14,7 +16,7 @@ std::string decode_context::child(std::string_view parent, std::string_view toke
 }
 
 std::string decode_context::child(std::string_view parent, std::size_t index) {
-  return child(parent, std::to_string(index));
+  return child(parent, decimal(index));
 }
 
 void decode_context::wrong_type(std::string_view path, json_kind expected) {

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/decimal.hpp"
 #include "detail/json_tape.hpp"
 #include "otklik/validate.hpp"
 #ifdef OTKLIK_WITH_SIMDJSON
@@ -26,7 +27,7 @@ struct validator_state {
   template <class DecodeTape, class DecodeNative>
   void run(std::string_view json, std::vector<issue>& issues, DecodeTape&& decode_tape, DecodeNative&& decode_native) {
     if (json.size() > bounds.max_bytes) {
-      issues.push_back({"", error_code::too_large, std::to_string(bounds.max_bytes)});
+      issues.push_back({"", error_code::too_large, decimal(bounds.max_bytes)});
       return;
     }
 #ifdef OTKLIK_WITH_SIMDJSON
@@ -47,8 +48,8 @@ struct validator_state {
       return;
     }
     std::string detail;
-    if (error.code == error_code::invalid_json) detail = std::to_string(error.offset);
-    if (error.code == error_code::too_deep) detail = std::to_string(bounds.max_depth);
+    if (error.code == error_code::invalid_json) detail = decimal(error.offset);
+    if (error.code == error_code::too_deep) detail = decimal(bounds.max_depth);
     issues.push_back({"", error.code, std::move(detail)});
   }
 };

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/decimal.hpp"
 #include "detail/decode_context.hpp"
 #include "detail/region_codes.hpp"
 #include "detail/survey_lookup.hpp"
@@ -46,13 +47,13 @@ void decode_answer(const Node& value, const question& q, decode_context& ctx, st
     case question_kind::nps: {
       const auto [low, high] = q.scale();
       if (value.kind() == json_kind::real) {
-        ctx.add(std::string(path), error_code::not_an_integer, std::to_string(low) + ".." + std::to_string(high));
+        ctx.add(std::string(path), error_code::not_an_integer, decimal(low) + ".." + decimal(high));
         return;
       }
       if (value.kind() != json_kind::integer) return ctx.wrong_type(std::string(path), json_kind::integer);
       const auto v = value.get_int();
       if (v < low || v > high) {
-        ctx.add(std::string(path), error_code::out_of_range, std::to_string(low) + ".." + std::to_string(high));
+        ctx.add(std::string(path), error_code::out_of_range, decimal(low) + ".." + decimal(high));
         return;
       }
       a.number = static_cast<int>(v);
@@ -89,7 +90,7 @@ void decode_answer(const Node& value, const question& q, decode_context& ctx, st
         return;
       }
       if (count_code_points(text) > q.max_length) {
-        ctx.add(std::string(path), error_code::too_long, std::to_string(q.max_length));
+        ctx.add(std::string(path), error_code::too_long, decimal(q.max_length));
         return;
       }
       a.text = text;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/decimal.hpp"
 #include "detail/decode_context.hpp"
 #include "detail/response_decoder.hpp"
 #include "otklik/survey.hpp"
@@ -87,7 +88,7 @@ bool decode_bounded_int(const Node& value, const std::string& path, std::int64_t
     out = value.get_int();
     return true;
   }
-  const std::string range = std::to_string(low) + ".." + std::to_string(high);
+  const std::string range = decimal(low) + ".." + decimal(high);
   if (value.kind() == json_kind::real) {
     ctx.add(path, error_code::not_an_integer, range);
     return false;
@@ -264,7 +265,7 @@ void decode_survey(const Node& root, survey& out, std::vector<issue>& issues) {
           });
           if (!check_survey_rules) break;
           if (out.locales.empty()) ctx.add(at, error_code::empty);
-          if (out.locales.size() > max_locales) ctx.add(at, error_code::too_many, std::to_string(max_locales));
+          if (out.locales.size() > max_locales) ctx.add(at, error_code::too_many, decimal(max_locales));
         }
         break;
       case f_k: {
@@ -285,7 +286,7 @@ void decode_survey(const Node& root, survey& out, std::vector<issue>& issues) {
           });
           if (!check_survey_rules) break;
           if (out.stages.empty()) ctx.add(at, error_code::empty);
-          if (out.stages.size() > max_stages) ctx.add(at, error_code::too_many, std::to_string(max_stages));
+          if (out.stages.size() > max_stages) ctx.add(at, error_code::too_many, decimal(max_stages));
         }
         break;
       case f_questions:
@@ -300,7 +301,7 @@ void decode_survey(const Node& root, survey& out, std::vector<issue>& issues) {
             question_paths.push_back(std::move(item_at));
           });
           if (check_survey_rules && out.questions.empty()) ctx.add(at, error_code::empty);
-          if (out.questions.size() > max_questions) ctx.add(at, error_code::too_many, std::to_string(max_questions));
+          if (out.questions.size() > max_questions) ctx.add(at, error_code::too_many, decimal(max_questions));
         }
         break;
     }
