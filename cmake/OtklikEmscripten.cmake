@@ -25,8 +25,9 @@ function(otklik_wasm_compile_options target)
 endfunction()
 
 # Link flags: a standalone .wasm (no Emscripten JS glue: wasm/otklik-core.mjs instantiates it with two
-# imports), a reactor without main, no filesystem, no exceptions, memory that grows, and no malloc of
-# Emscripten's (the target links its own, wasm/size_class_malloc.cpp).
+# imports), a reactor without main, no filesystem, no exceptions, memory that grows, no malloc of
+# Emscripten's (the target links its own, wasm/size_class_malloc.cpp), and no __errno_location export
+# (only Emscripten's JS glue, which these cores do not use, reads errno).
 function(otklik_wasm_link_options target)
   otklik_wasm_optimisation(level ${ARGN})
   target_link_options(${target} PRIVATE
@@ -35,7 +36,7 @@ function(otklik_wasm_link_options target)
     -sFILESYSTEM=0 -sMALLOC=none -sSUPPORT_LONGJMP=0
     -sDISABLE_EXCEPTION_THROWING=1 -sDISABLE_EXCEPTION_CATCHING=1
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=2MB -sTOTAL_STACK=256KB
-    -sASSERTIONS=0
+    -sASSERTIONS=0 -sSUPPORT_ERRNO=0
     $<$<BOOL:${OTKLIK_WASM_NAMES}>:--profiling-funcs>)
 endfunction()
 
