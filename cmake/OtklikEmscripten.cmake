@@ -40,10 +40,11 @@ function(otklik_wasm_link_options target)
     $<$<BOOL:${OTKLIK_WASM_NAMES}>:--profiling-funcs>)
 endfunction()
 
-# More binaryen passes over a size-first core after Emscripten's own (which stops at one -Oz run):
-# -Oz, functions ordered by use (smaller indices), then -Oz again over that order. Ordering functions
-# last (as before) undid part of the gain: -Oz after the reordering takes another 148 B Zopfli off the
-# widget's core (docs/embedding.md). binaryen's wasm-opt comes with Debian's emscripten package.
+# One more binaryen pass over a size-first core after Emscripten's own (which stops at one -Oz run): a
+# second -Oz, functions ordered by use (smaller indices), then binaryen's Stack IR optimisations, which
+# wasm-opt applies on its own only when an -O level is the last pass (ordering functions last had
+# silently dropped them: 150 B Zopfli on the widget's core, docs/embedding.md). binaryen's wasm-opt comes
+# with Debian's emscripten package.
 function(otklik_wasm_size_passes target)
   if("SPEED" IN_LIST ARGN)
     return()
@@ -54,7 +55,7 @@ function(otklik_wasm_size_passes target)
     set(keep_names -g)
   endif()
   add_custom_command(TARGET ${target} POST_BUILD
-    COMMAND "${OTKLIK_WASM_OPT}" -Oz --reorder-functions -Oz --mvp-features ${keep_names}
+    COMMAND "${OTKLIK_WASM_OPT}" -Oz --reorder-functions --generate-stack-ir --optimize-stack-ir --mvp-features ${keep_names}
             "$<TARGET_FILE:${target}>" -o "$<TARGET_FILE:${target}>"
     VERBATIM)
 endfunction()
