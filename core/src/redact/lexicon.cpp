@@ -223,7 +223,7 @@ bool lexicon::add(const char* word, std::size_t n, lex kind) {
       entries_.push_back({static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint8_t>(n), kind});
       pool_.append(word, n);
       tags_[b] |= std::uint64_t{tag_of(h)} << (16 * way);
-      slots_[b * 4 + way] = static_cast<std::uint16_t>(entries_.size() - 1);
+      set_slot(b, way, static_cast<std::uint16_t>(entries_.size() - 1));  // the slot is 0: its tag was
       return true;
     }
   }
@@ -238,7 +238,7 @@ lexicon::lexicon() {
     pool_.clear();
     entries_.clear();
     tags_.assign(size, 0);
-    slots_.assign(size * 4, 0);
+    slots_.assign(size * slot_words_per_bucket, 0);
     mask_ = size - 1;
     if (fill()) break;
   }

@@ -98,7 +98,7 @@ class lexicon {
       for (int i = 0; i < 8; ++i) {
         const std::size_t b = i < 4 ? b1 : b2;
         if (static_cast<std::uint16_t>(tags_[b] >> (16 * (i & 3))) != tag_of(h)) continue;
-        const entry& e = entries_[slots_[b * 4 + static_cast<std::size_t>(i & 3)]];
+        const entry& e = entries_[slot(b, static_cast<unsigned>(i & 3))];
         if (e.length == n && std::memcmp(pool_.data() + e.offset, w, n) == 0) return e.kind;
       }
     }
@@ -129,7 +129,19 @@ class lexicon {
   std::string pool_;
   std::vector<entry> entries_;
   std::vector<std::uint64_t> tags_;   // four 16-bit tags per bucket, 0: empty
+#if defined(OTKLIK_WASM_SIZE_FIRST)  // the widget's core: one word per bucket, so it links no std::vector<uint16_t>
+  static constexpr std::size_t slot_words_per_bucket = 1;
+  std::vector<std::uint64_t> slots_;  // four 16-bit entry indexes per bucket
+  [[nodiscard]] std::uint16_t slot(std::size_t b, unsigned way) const noexcept {
+    return static_cast<std::uint16_t>(slots_[b] >> (16 * way));
+  }
+  void set_slot(std::size_t b, unsigned way, std::uint16_t i) noexcept { slots_[b] |= std::uint64_t{i} << (16 * way); }
+#else
+  static constexpr std::size_t slot_words_per_bucket = 4;
   std::vector<std::uint16_t> slots_;  // four entry indexes per bucket
+  [[nodiscard]] std::uint16_t slot(std::size_t b, unsigned way) const noexcept { return slots_[b * 4 + way]; }
+  void set_slot(std::size_t b, unsigned way, std::uint16_t i) noexcept { slots_[b * 4 + way] = i; }
+#endif
   std::size_t mask_ = 0;
 };
 
