@@ -237,8 +237,7 @@ lexicon::lexicon() {
   for (std::size_t size = 2048; size <= (std::size_t{1} << 20); size *= 2) {
     pool_.clear();
     entries_.clear();
-    tags_.assign(size, 0);
-    slots_.assign(size * slot_words_per_bucket, 0);
+    clear_buckets(size);
     mask_ = size - 1;
     if (fill()) break;
   }

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -106,7 +107,11 @@ class lexicon {
   }
 
   // Buckets in the table (a test keeps it small).
+#if defined(OTKLIK_WASM_SIZE_FIRST)
+  [[nodiscard]] std::size_t bucket_count() const noexcept { return mask_ + 1; }
+#else
   [[nodiscard]] std::size_t bucket_count() const noexcept { return tags_.size(); }
+#endif
 
   // Longest word in the table, in bytes; longer words are never looked up.
   static constexpr std::size_t max_word_bytes = 40;
@@ -128,17 +133,26 @@ class lexicon {
   lex kind_ = lex::none;  // the kind of the source being added
   std::string pool_;
   std::vector<entry> entries_;
-  std::vector<std::uint64_t> tags_;   // four 16-bit tags per bucket, 0: empty
-#if defined(OTKLIK_WASM_SIZE_FIRST)  // the widget's core: one word per bucket, so it links no std::vector<uint16_t>
-  static constexpr std::size_t slot_words_per_bucket = 1;
-  std::vector<std::uint64_t> slots_;  // four 16-bit entry indexes per bucket
+#if defined(OTKLIK_WASM_SIZE_FIRST)
+  // The widget's core: zeroed arrays of one word per bucket instead of std::vector, so that it links no
+  // std::vector<std::uint64_t> or std::vector<std::uint16_t> code (the same bytes on a little-endian machine).
+  std::unique_ptr<std::uint64_t[]> tags_;   // four 16-bit tags per bucket, 0: empty
+  std::unique_ptr<std::uint64_t[]> slots_;  // four 16-bit entry indexes per bucket
+  void clear_buckets(std::size_t size) {
+    tags_.reset(new std::uint64_t[size]());
+    slots_.reset(new std::uint64_t[size]());
+  }
   [[nodiscard]] std::uint16_t slot(std::size_t b, unsigned way) const noexcept {
     return static_cast<std::uint16_t>(slots_[b] >> (16 * way));
   }
   void set_slot(std::size_t b, unsigned way, std::uint16_t i) noexcept { slots_[b] |= std::uint64_t{i} << (16 * way); }
 #else
-  static constexpr std::size_t slot_words_per_bucket = 4;
+  std::vector<std::uint64_t> tags_;   // four 16-bit tags per bucket, 0: empty
   std::vector<std::uint16_t> slots_;  // four entry indexes per bucket
+  void clear_buckets(std::size_t size) {
+    tags_.assign(size, 0);
+    slots_.assign(size * 4, 0);
+  }
   [[nodiscard]] std::uint16_t slot(std::size_t b, unsigned way) const noexcept { return slots_[b * 4 + way]; }
   void set_slot(std::size_t b, unsigned way, std::uint16_t i) noexcept { slots_[b * 4 + way] = i; }
 #endif
