@@ -54,7 +54,11 @@ void redact(std::string_view text, redaction& out) {
     at = f.end;
   }
   std::memcpy(to, text.data() + at, text.size() - at);
+#if defined(OTKLIK_WASM_SIZE_FIRST)  // the widget's core: no range-assign code linked; the scratch list regrows
+  out.findings.swap(s.findings);
+#else
   out.findings.assign(s.findings.begin(), s.findings.end());
+#endif
 }
 
 redaction redact(std::string_view text) {
