@@ -28,8 +28,7 @@ namespace {
 // The widget validates against one survey many times: keep the parsed survey for its JSON text.
 struct survey_cache {
   std::string json;
-  std::optional<otklik::survey> parsed;
-  std::vector<otklik::issue> issues;
+  std::optional<otklik::result<otklik::survey>> parsed;  // the survey or its issues, moved in whole (no copies)
 };
 
 survey_cache& cache() {
@@ -91,22 +90,20 @@ EMSCRIPTEN_KEEPALIVE std::size_t otk_validate(const char* survey, std::size_t su
   auto& c = cache();
   const auto survey_json = view(survey, survey_size);
   const auto lang = view(locale, locale_size);
-  if (!c.parsed || c.json != survey_json) {
-    auto parsed = otklik::parse_survey(survey_json);
-    c.json = survey_json;
-    c.issues = parsed.issues();
+  if (!c.parsed || !*c.parsed || c.json != survey_json) {
     c.parsed.reset();
-    if (parsed) c.parsed = std::move(parsed).value();
+    c.parsed.emplace(otklik::parse_survey(survey_json));
+    c.json = survey_json;
   }
   auto& out = output();
   out.clear();
   otklik::json_writer w(out);
   w.begin_object();
-  if (!c.parsed) {
+  if (!*c.parsed) {
     w.key("survey_errors");
-    write_errors(w, c.issues, lang);
+    write_errors(w, c.parsed->issues(), lang);
   } else {
-    auto checked = checker().check(*c.parsed, view(response, response_size));
+    auto checked = checker().check(c.parsed->value(), view(response, response_size));
     w.key("ok").boolean(checked.ok()).key("errors");
     write_errors(w, checked.issues(), lang);
     if (checked) w.key("response").raw(otklik::to_json(checked.value()));
