@@ -256,7 +256,7 @@ void decode_survey(const Node& root, survey& out, std::vector<issue>& issues) {
             const std::string item_at = decode_context::child(at, j);
             if (!ctx.expect(item, json_kind::string, item_at)) return;
             const std::string tag(item.get_string());
-            if constexpr (!check_survey_rules) return out.locales.push_back(tag);
+            if constexpr (!check_survey_rules) return out.locales.push_back(std::move(tag));
             if (!is_locale_tag(tag)) return ctx.add(item_at, error_code::invalid_value, "a language tag such as ru or en");
             if (std::find(out.locales.begin(), out.locales.end(), tag) != out.locales.end()) {
               return ctx.add(item_at, error_code::duplicate_id);
