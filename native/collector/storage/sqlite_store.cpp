@@ -94,6 +94,12 @@ std::string failure(sqlite3* db, std::string_view what) {
   return std::string(what) + ": " + (db != nullptr ? sqlite3_errmsg(db) : "out of memory");
 }
 
+// A text column of the current row, valid until the statement steps again.
+std::string_view column_text(sqlite3_stmt* s, int column) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s, column));
+  return {text, static_cast<std::size_t>(sqlite3_column_bytes(s, column))};
+}
+
 // Prepares one statement of fixed text; data is always bound to it, never spliced into SQL.
 statement prepare(sqlite3* db, std::string_view sql, std::string& error) {
   sqlite3_stmt* raw = nullptr;
@@ -316,8 +322,7 @@ class sqlite_cursor final : public response_cursor {
     if (!rows_) return false;
     const int rc = sqlite3_step(rows_.get());
     if (rc == SQLITE_ROW) {
-      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(rows_.get(), 0));
-      body = std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(rows_.get(), 0)));
+      body = column_text(rows_.get(), 0);
       return true;
     }
     if (rc != SQLITE_DONE) error_ = failure(db_.get(), "read responses");
@@ -464,8 +469,8 @@ class sqlite_store final : public store {
   }
 
  private:
-  // Binds a record's text without copying: the record outlives the statement's step.
-  static void bind(sqlite3_stmt* s, int index, const std::string& text) {
+  // Binds text without copying: the record (or the merge cycle's id) outlives the statement's step.
+  static void bind(sqlite3_stmt* s, int index, std::string_view text) {
     sqlite3_bind_text(s, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
   }
 
@@ -491,8 +496,7 @@ class sqlite_store final : public store {
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(rows.get())) == SQLITE_ROW) {
       last_seq_ = sqlite3_column_int64(rows.get(), 0);
-      const auto* id = reinterpret_cast<const char*>(sqlite3_column_text(rows.get(), 1));
-      unmerged_.add(std::string_view(id, static_cast<std::size_t>(sqlite3_column_bytes(rows.get(), 1))));
+      unmerged_.add(column_text(rows.get(), 1));
     }
     unmerged_.commit();
     if (rc != SQLITE_DONE) {
@@ -505,8 +509,7 @@ class sqlite_store final : public store {
     const statement merged_ids = prepare(writer_.get(), "SELECT id FROM response_ids", error);
     if (!merged_ids) return false;
     while ((rc = sqlite3_step(merged_ids.get())) == SQLITE_ROW) {
-      const auto* id = reinterpret_cast<const char*>(sqlite3_column_text(merged_ids.get(), 0));
-      merged_filter_->add(std::string_view(id, static_cast<std::size_t>(sqlite3_column_bytes(merged_ids.get(), 0))));
+      merged_filter_->add(column_text(merged_ids.get(), 0));
     }
     if (rc != SQLITE_DONE) {
       error = failure(writer_.get(), "read the merged ids");
@@ -533,7 +536,7 @@ class sqlite_store final : public store {
     for (const std::string_view id : slice) {
       merged_filter_->add(id);  // before the commit: a rollback leaves a bit set, which costs a lookup only
       sqlite3_stmt* s = merge_id_.get();
-      sqlite3_bind_text(s, 1, id.data(), static_cast<int>(id.size()), SQLITE_STATIC);
+      bind(s, 1, id);
       if (!step_done(s)) return false;
       merged += sqlite3_changes(db);
     }
