@@ -1,8 +1,10 @@
 // Check-digit rules, each written from its official definition (references in docs/anonymization.md).
 #include "checksums.hpp"
 
-#include <bit>
+#include <array>
 #include <string_view>
+
+#include "detail/letter_pair_set.hpp"
 
 namespace otklik::detail {
 
@@ -88,36 +90,23 @@ constexpr std::string_view iban_registry =
 
 namespace {
 
-// The registry packed at compile time for the widget's download: a bitmap of the 26 x 26 letter pairs and
-// the lengths in the same order (172 bytes instead of 353; the same answers).
+// The registry packed at compile time for the widget's download: its country pairs as a letter_pair_set
+// and the lengths in the same order (172 bytes instead of 353; the same answers).
 constexpr std::size_t iban_countries = iban_registry.size() / 4;
+constexpr letter_pair_set iban_country_set(iban_registry, 4);
 
-struct iban_table {
-  std::uint32_t bits[(26 * 26 + 31) / 32]{};
-  std::uint8_t lengths[iban_countries]{};
-};
-
-constexpr iban_table packed_iban = [] {
-  iban_table t;
+constexpr auto iban_lengths = [] {
+  std::array<std::uint8_t, iban_countries> lengths{};
   for (std::size_t i = 0; i < iban_countries; ++i) {
-    const char* e = iban_registry.data() + 4 * i;
-    const unsigned at = static_cast<unsigned>(e[0] - 'A') * 26 + static_cast<unsigned>(e[1] - 'A');
-    t.bits[at / 32] |= std::uint32_t{1} << (at % 32);
-    t.lengths[i] = static_cast<std::uint8_t>((e[2] - '0') * 10 + (e[3] - '0'));
+    lengths[i] = static_cast<std::uint8_t>((iban_registry[4 * i + 2] - '0') * 10 + (iban_registry[4 * i + 3] - '0'));
   }
-  return t;
+  return lengths;
 }();
 
 }  // namespace
 
 unsigned iban_length(char c1, char c2) noexcept {
-  if (c1 < 'A' || c1 > 'Z' || c2 < 'A' || c2 > 'Z') return 0;
-  const unsigned at = static_cast<unsigned>(c1 - 'A') * 26 + static_cast<unsigned>(c2 - 'A');
-  const std::uint32_t below = (std::uint32_t{1} << (at % 32)) - 1;
-  if (!((packed_iban.bits[at / 32] >> (at % 32)) & 1u)) return 0;
-  unsigned rank = static_cast<unsigned>(std::popcount(packed_iban.bits[at / 32] & below));
-  for (unsigned w = 0; w < at / 32; ++w) rank += static_cast<unsigned>(std::popcount(packed_iban.bits[w]));
-  return packed_iban.lengths[rank];
+  return iban_country_set.contains(c1, c2) ? iban_lengths[iban_country_set.rank(c1, c2)] : 0;
 }
 
 #else
