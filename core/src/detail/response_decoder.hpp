@@ -29,7 +29,6 @@ inline constexpr std::size_t max_survey_questions = 200;
 // Joins words with ", " for issue details ("yes, partly, no").
 [[nodiscard]] std::string join_words(const std::vector<std::string>& words);
 
-#if defined(OTKLIK_WASM_SIZE_FIRST)
 // The same for the ids of options or stages, without a vector of copies (whose code the widget's core
 // would link only for this).
 template <class Items>
@@ -41,7 +40,6 @@ template <class Items>
   }
   return out;
 }
-#endif
 
 // Checks one answer's value against its question; appends the decoded answer when it is valid.
 // The issue path ("/answers/<id>") is built only when there is an issue: this is the hot path.
@@ -88,13 +86,7 @@ void decode_answer(const Node& value, const question& q, decode_context& ctx, st
       const auto word = value.get_string();
       const bool known = std::any_of(q.options.begin(), q.options.end(), [&](const auto& o) { return o.id == word; });
       if (!known) {
-#if defined(OTKLIK_WASM_SIZE_FIRST)
         ctx.add(std::string(path), error_code::invalid_value, join_ids(q.options));
-#else
-        std::vector<std::string> ids;
-        for (const auto& o : q.options) ids.push_back(o.id);
-        ctx.add(std::string(path), error_code::invalid_value, join_words(ids));
-#endif
         return;
       }
       a.text = word;
@@ -212,13 +204,7 @@ void decode_response(const Node& root, const survey_lookup& lookup, response& ou
   }
   if (stage_ok && s->stage_index(out.stage) < 0) {
     stage_ok = false;
-#if defined(OTKLIK_WASM_SIZE_FIRST)
     ctx.add("/stage", error_code::unknown_stage, join_ids(s->stages));
-#else
-    std::vector<std::string> ids;
-    for (const auto& st : s->stages) ids.push_back(st.id);
-    ctx.add("/stage", error_code::unknown_stage, join_words(ids));
-#endif
   }
   if (fields.seen(f_locale) && std::find(s->locales.begin(), s->locales.end(), out.locale) == s->locales.end()) {
     ctx.add("/locale", error_code::unsupported_locale, join_words(s->locales));
