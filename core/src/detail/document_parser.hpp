@@ -26,6 +26,11 @@ struct validator_state {
   // Runs `decode_native(parser)` (native builds) or `decode_tape(root)`; on a parse failure adds the issue.
   template <class DecodeTape, class DecodeNative>
   void run(std::string_view json, std::vector<issue>& issues, DecodeTape&& decode_tape, DecodeNative&& decode_native) {
+#if defined(OTKLIK_WASM_SIZE_FIRST)  // the widget's core: one copy of this for the survey and the response
+    if constexpr (!std::is_same_v<std::decay_t<DecodeTape>, callback_ref<void(tape_node)>>) {
+      return run(json, issues, callback_ref<void(tape_node)>(decode_tape), nullptr);  // no native parser here
+    }
+#endif
     if (json.size() > bounds.max_bytes) {
       issues.push_back({"", error_code::too_large, decimal(bounds.max_bytes)});
       return;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/callback_ref.hpp"
 #include "detail/json_value.hpp"
 #include "otklik/result.hpp"
 
@@ -70,6 +71,11 @@ inline std::string_view tape_node::get_string() const noexcept {
 
 template <class F>
 void tape_node::for_each_field(F&& f) const {
+#if defined(OTKLIK_WASM_SIZE_FIRST)  // the widget's core: one copy of the walk for every caller
+  if constexpr (!std::is_same_v<std::decay_t<F>, callback_ref<void(std::string_view, const tape_node&)>>) {
+    return for_each_field(callback_ref<void(std::string_view, const tape_node&)>(f));
+  }
+#endif
   const auto& e = tape_->entries_[index_];
   std::uint32_t i = index_ + 1;
   while (i < e.a) {
@@ -84,6 +90,11 @@ void tape_node::for_each_field(F&& f) const {
 
 template <class F>
 void tape_node::for_each_element(F&& f) const {
+#if defined(OTKLIK_WASM_SIZE_FIRST)  // the widget's core: one copy of the walk for every caller
+  if constexpr (!std::is_same_v<std::decay_t<F>, callback_ref<void(std::size_t, const tape_node&)>>) {
+    return for_each_element(callback_ref<void(std::size_t, const tape_node&)>(f));
+  }
+#endif
   const auto& e = tape_->entries_[index_];
   std::uint32_t i = index_ + 1;
   std::size_t n = 0;
