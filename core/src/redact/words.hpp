@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "detail/callback_ref.hpp"
 #include "lexicon.hpp"
 #include "swar.hpp"
 #include "text.hpp"
@@ -71,6 +72,11 @@ struct back_word {
 // calls `visit(const back_word&)` for each until it returns false. Each word costs one hash lookup.
 template <class Visit>
 void for_each_word_back(const text_view& t, std::size_t pos, std::size_t floor, unsigned limit, Visit&& visit) {
+#if defined(OTKLIK_WASM_SIZE_FIRST)  // the widget's core: one copy of the walk for every caller
+  if constexpr (!std::is_same_v<std::decay_t<Visit>, callback_ref<bool(const back_word&)>>) {
+    return for_each_word_back(t, pos, floor, limit, callback_ref<bool(const back_word&)>(visit));
+  }
+#endif
   const byte* b = t.data;
   std::size_t i = pos;
   const lexicon& words = lexicon::get();
