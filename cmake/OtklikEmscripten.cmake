@@ -44,7 +44,9 @@ endfunction()
 # second -Oz, functions ordered by use (smaller indices), then binaryen's Stack IR optimisations, which
 # wasm-opt applies on its own only when an -O level is the last pass (ordering functions last had
 # silently dropped them: 150 B Zopfli on the widget's core, docs/embedding.md). binaryen's wasm-opt comes
-# with Debian's emscripten package.
+# with Debian's emscripten package. Functions of up to five instructions are inlined everywhere (binaryen's
+# -Oz inlines only those of up to two, and single-use ones): 537 B Zopfli less on the widget's core, where
+# four or six saved 414 B or 370 B and eight or more less still (docs/embedding.md).
 function(otklik_wasm_size_passes target)
   if("SPEED" IN_LIST ARGN)
     return()
@@ -55,7 +57,7 @@ function(otklik_wasm_size_passes target)
     set(keep_names -g)
   endif()
   add_custom_command(TARGET ${target} POST_BUILD
-    COMMAND "${OTKLIK_WASM_OPT}" -Oz --reorder-functions --generate-stack-ir --optimize-stack-ir --mvp-features ${keep_names}
+    COMMAND "${OTKLIK_WASM_OPT}" --always-inline-max-function-size=5 -Oz --reorder-functions --generate-stack-ir --optimize-stack-ir --mvp-features ${keep_names}
             "$<TARGET_FILE:${target}>" -o "$<TARGET_FILE:${target}>"
     VERBATIM)
 endfunction()
