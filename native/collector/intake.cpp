@@ -31,29 +31,8 @@ std::string errors_json(const std::vector<issue>& issues, std::string_view local
 intake::intake(const survey_set& surveys, metrics& counters, limits bounds)
     : surveys_(surveys), counters_(counters), bounds_(bounds) {}
 
-intake::~intake() = default;
-
-std::unique_ptr<validator> intake::borrow() {
-  {
-    const std::lock_guard<std::mutex> lock(pool_mutex_);
-    if (!pool_.empty()) {
-      std::unique_ptr<validator> v = std::move(pool_.back());
-      pool_.pop_back();
-      return v;
-    }
-  }
-  return std::make_unique<validator>(bounds_);
-}
-
-void intake::give_back(std::unique_ptr<validator> v) {
-  const std::lock_guard<std::mutex> lock(pool_mutex_);
-  pool_.push_back(std::move(v));
-}
-
-intake_check intake::check(std::string_view body, std::string_view locale) {
-  std::unique_ptr<validator> checker = borrow();
-  result<response> checked = checker->check(surveys_, body);
-  give_back(std::move(checker));
+intake_check intake::check(validator& checker, std::string_view body, std::string_view locale) {
+  result<response> checked = checker.check(surveys_, body);
   intake_check outcome;
   if (!checked) {
     counters_.observe_issues(checked.issues());
@@ -64,7 +43,9 @@ intake_check intake::check(std::string_view body, std::string_view locale) {
   anonymize(r);
   truncate_to_hour(r);
   outcome.valid = true;
-  outcome.record = {r.id, r.survey, r.service, r.stage, r.submitted_at, to_json(r)};
+  std::string canonical = to_json(r);  // before the fields move out of r
+  outcome.record = {std::move(r.id),         std::move(r.survey),       std::move(r.service),
+                    std::move(r.stage),      std::move(r.submitted_at), std::move(canonical)};
   return outcome;
 }
 

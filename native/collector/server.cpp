@@ -2,7 +2,9 @@
 // every connection (keep-alive, one request at a time per connection, so pipelined requests wait in
 // the buffer); routing, request framing limits, CORS, rate limit, the submission endpoint, health,
 // metrics and static files. A submission is checked on its loop thread, then waits for its batch's
-// commit without holding any thread; the writer hands the outcome back to the loop, which answers.
+// commit without holding any thread; the writer hands the outcomes back to each loop in one wake-up
+// per batch, and the loop answers. Each answer goes out as one buffer (status line, fields and body)
+// in one send.
 #include "otklik/collector/server.hpp"
 
 #include <boost/asio.hpp>
@@ -11,8 +13,11 @@
 
 #include <pthread.h>
 
+#include <array>
 #include <atomic>
+#include <charconv>
 #include <chrono>
+#include <mutex>
 #include <optional>
 #include <string_view>
 #include <thread>
@@ -107,11 +112,48 @@ bool is_survey_id(std::string_view id) {
 
 class session;
 
+// A mutex that spins a moment before it sleeps (glibc's adaptive kind). The writer holds a loop's queue
+// of outcomes for one push_back at a time while the loop, woken by the first, waits to take them: a
+// sleep and a wake-up would cost far more than that wait.
+class adaptive_mutex {
+ public:
+  adaptive_mutex() {
+    pthread_mutexattr_t attributes;
+    pthread_mutexattr_init(&attributes);
+    pthread_mutexattr_settype(&attributes, PTHREAD_MUTEX_ADAPTIVE_NP);
+    pthread_mutex_init(&mutex_, &attributes);
+    pthread_mutexattr_destroy(&attributes);
+  }
+  ~adaptive_mutex() { pthread_mutex_destroy(&mutex_); }
+  adaptive_mutex(const adaptive_mutex&) = delete;
+  adaptive_mutex& operator=(const adaptive_mutex&) = delete;
+  void lock() { pthread_mutex_lock(&mutex_); }
+  void unlock() { pthread_mutex_unlock(&mutex_); }
+
+ private:
+  pthread_mutex_t mutex_;
+};
+
 // One event-loop thread's world: its io_context and the connections it serves (touched only there).
 struct loop {
+  explicit loop(validator v) : checker(std::move(v)) {}
+
   std::unordered_set<session*> sessions;  // declared first: handlers still queued at exit refer to it
   asio::io_context context{1};
   asio::steady_timer sweep{context};
+  validator checker;  // checks this loop's submissions (a validator is not thread-safe)
+
+  // From the writer thread: queues a submission's outcome for this loop. Only the first outcome
+  // queued since the loop last looked posts a handler, so a batch wakes each loop once, however many
+  // of its connections it answers.
+  void deliver(session* s, submit_status outcome);
+
+ private:
+  void answer_committed();
+
+  adaptive_mutex committed_mutex_;
+  std::vector<std::pair<session*, submit_status>> committed_;  // guarded by committed_mutex_
+  std::vector<std::pair<session*, submit_status>> answering_;  // the loop's: swapped with committed_
 };
 
 // Everything the connections share: options, policies, the intake, the loops and the listening socket.
@@ -127,7 +169,7 @@ struct front {
     for (const survey& one : s.all()) survey_json.emplace(one.id, to_json(one));
     std::size_t threads = options.threads;
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    for (std::size_t i = 0; i < threads; ++i) loops.push_back(std::make_unique<loop>());
+    for (std::size_t i = 0; i < threads; ++i) loops.push_back(std::make_unique<loop>(submissions.new_validator()));
     for (const auto& l : loops) keep_running.emplace_back(l->context.get_executor());
   }
 
@@ -349,17 +391,18 @@ class session : public std::enable_shared_from_this<session> {
       }
     }
     intake_check checked =
-        server_.submissions.check(request.body(), message_locale(view(request[http::field::accept_language])));
+        server_.submissions.check(home_.checker, request.body(),
+                                  message_locale(view(request[http::field::accept_language])));
     if (!checked.valid) return respond(checked.rejection.status, std::move(checked.rejection.body), "application/json");
     record_ = std::move(checked.record);
     // The session, and the loop's run(), must outlive the commit: both are released in on_committed.
     committing_ = shared_from_this();
     loop_busy_.emplace(home_.context.get_executor());
-    server_.committer.submit(record_, [this](submit_status outcome) {
-      asio::post(home_.context, [this, outcome] { on_committed(outcome); });
-    });
+    server_.committer.submit(record_, [this](submit_status outcome) { home_.deliver(this, outcome); });
   }
 
+ public:
+  // On the home loop's thread, once the submission's batch has committed (or failed).
   void on_committed(submit_status outcome) {
     const std::shared_ptr<session> self = std::move(committing_);
     loop_busy_.reset();
@@ -368,6 +411,7 @@ class session : public std::enable_shared_from_this<session> {
     respond(reply.status, std::move(reply.body), "application/json");
   }
 
+ private:
   void serve_file() {
     const std::string& root = kind_ == route::widget ? server_.options.widget_dir : server_.options.portal_dir;
     const std::string_view relative =
@@ -398,28 +442,47 @@ class session : public std::enable_shared_from_this<session> {
     respond(status, "{\"error\":\"" + std::string(error_word(status)) + "\"}", "application/json");
   }
 
+  // Writes the status line and fields into head_text_ (kept across requests, so no allocation once it
+  // has grown) and sends them with the body in one write. The bytes are those Beast's serializer wrote
+  // for the same message: the fields in the order set, a later field replacing an earlier one of the
+  // same name, then Connection and Content-Length.
   void respond(int status, std::string body, std::string_view content_type) {
-    response_.emplace();
-    auto& res = *response_;
-    res.result(static_cast<unsigned>(status));
-    res.version(parser_ && parser_->is_header_done() ? parser_->get().version() : 11);
-    if (!content_type.empty()) res.set(http::field::content_type, content_type);
-    for (const auto& [name, value] : origin_headers_) res.set(name, value);
-    for (const auto& [name, value] : extra_headers_) res.set(name, value);
-    extra_headers_.clear();
-    origin_headers_.clear();
     status_ = status;
     if (server_.draining.load(std::memory_order_relaxed)) keep_alive_ = false;
-    res.keep_alive(keep_alive_);
-    if (head_) {
-      res.content_length(body.size());
-    } else {
-      res.body() = std::move(body);
-      if (status != 204) res.prepare_payload();
-    }
+    const unsigned version = parser_ && parser_->is_header_done() ? parser_->get().version() : 11;
+    if (!content_type.empty()) fields_.emplace_back("Content-Type", content_type);
+    for (const auto& [name, value] : origin_headers_) set_field(name, value);
+    for (const auto& [name, value] : extra_headers_) set_field(name, value);
+    if (version >= 11 && !keep_alive_) set_field("Connection", "close");
+    if (version < 11 && keep_alive_) set_field("Connection", "keep-alive");
+    char length[24];
+    const bool has_length = head_ || status != 204;
+    const std::size_t length_size =
+        has_length ? static_cast<std::size_t>(std::to_chars(length, length + sizeof length, body.size()).ptr - length) : 0;
+    const auto reason = http::obsolete_reason(static_cast<http::status>(status));
+
+    const char status_line[] = {'H', 'T', 'T', 'P', '/', static_cast<char>('0' + version / 10 % 10), '.',
+                                static_cast<char>('0' + version % 10), ' ', static_cast<char>('0' + status / 100 % 10),
+                                static_cast<char>('0' + status / 10 % 10), static_cast<char>('0' + status % 10), ' '};
+    head_text_.assign(status_line, sizeof status_line).append(reason.data(), reason.size()).append("\r\n");
+    for (const auto& [name, value] : fields_) head_text_.append(name).append(": ").append(value).append("\r\n");
+    if (has_length) head_text_.append("Content-Length: ").append(length, length_size).append("\r\n");
+    head_text_.append("\r\n");
+    fields_.clear();
+    extra_headers_.clear();
+    origin_headers_.clear();
+    body_ = !head_ && status != 204 ? std::move(body) : std::string();
+
     deadline_ = clock::now() + std::chrono::seconds(server_.options.read_timeout_seconds);
-    http::async_write(socket_, *response_,
+    const std::array<asio::const_buffer, 2> answer{asio::buffer(head_text_), asio::buffer(body_)};
+    asio::async_write(socket_, answer,
                       [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_written(ec); });
+  }
+
+  // A field of the answer; one already there with the same name (in any case) is replaced.
+  void set_field(std::string_view name, std::string_view value) {
+    std::erase_if(fields_, [name](const auto& field) { return beast::iequals(field.first, name); });
+    fields_.emplace_back(name, value);
   }
 
   void on_written(beast::error_code ec) {
@@ -499,7 +562,9 @@ class session : public std::enable_shared_from_this<session> {
   clock::time_point deadline_ = clock::time_point::max();  // of the read or write under way
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
-  std::optional<http::response<http::string_body>> response_;
+  std::string head_text_;  // the status line and fields of the answer being sent
+  std::string body_;       // its body (empty for HEAD and 204)
+  std::vector<std::pair<std::string_view, std::string_view>> fields_;  // of the answer being built
   std::string_view path_;  // into parser_'s target
   route kind_ = route::other;
   bool head_ = false;
@@ -515,6 +580,26 @@ class session : public std::enable_shared_from_this<session> {
   std::shared_ptr<session> committing_;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> loop_busy_;
 };
+
+void loop::deliver(session* s, submit_status outcome) {
+  bool first = false;
+  {
+    const std::lock_guard<adaptive_mutex> lock(committed_mutex_);
+    first = committed_.empty();
+    committed_.emplace_back(s, outcome);
+  }
+  if (first) asio::post(context, [this] { answer_committed(); });
+}
+
+// On the loop's thread: answers every outcome queued so far (those queued meanwhile post again).
+void loop::answer_committed() {
+  {
+    const std::lock_guard<adaptive_mutex> lock(committed_mutex_);
+    answering_.swap(committed_);
+  }
+  for (const auto& [s, outcome] : answering_) s->on_committed(outcome);
+  answering_.clear();
+}
 
 void front::accept_next() {
   loop& target = *loops[next_loop++ % loops.size()];

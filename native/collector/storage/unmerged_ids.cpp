@@ -8,21 +8,22 @@
 namespace otklik::collector::detail {
 
 void unmerged_ids::add(std::string_view id) {
-  if (!cycle_ids_.empty() && cycle_ids_.find(id) != cycle_ids_.end()) return;
-  const auto [where, inserted] = ids_.emplace(id);
-  if (inserted) added_.emplace_back(*where);
+  const std::uint64_t h = flat_id_set::hash(id);
+  if (!cycle_ids_.empty() && cycle_ids_.contains(id, h)) return;
+  const auto [stored, inserted] = ids_.insert(id, h);
+  if (inserted) added_.push_back(stored);
 }
 
 std::vector<std::string_view> unmerged_ids::sorted(const set_type& ids) {
   std::vector<sort_entry> entries;
   entries.reserve(ids.size());
-  for (const std::string& id : ids) {
+  ids.for_each([&entries](std::string_view id) {
     std::uint64_t prefix = 0;
     for (std::size_t i = 0; i < 8; ++i) {
       prefix = prefix << 8 | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0U);
     }
     entries.push_back({prefix, id});
-  }
+  });
   // Key order (SQLite's BINARY collation: bytes compared unsigned): consecutive ids of a slice land on the
   // same index pages.
   std::sort(entries.begin(), entries.end(), [](const sort_entry& a, const sort_entry& b) {
@@ -37,7 +38,7 @@ std::vector<std::string_view> unmerged_ids::sorted(const set_type& ids) {
 void unmerged_ids::start_cycle(long long target_seq) {
   if (releasing_.valid()) releasing_.wait();  // the last cycle's set, long freed by now
   cycle_ids_ = std::exchange(ids_, set_type{});
-  ids_.reserve(cycle_ids_.bucket_count());
+  ids_.reserve(cycle_ids_.reserved());
   // A small cycle is sorted at once (and deterministically, for the tests); a large one on its own thread,
   // so that commits go on meanwhile (65,536 ids take tens of milliseconds).
   cycle_.clear();
@@ -70,14 +71,14 @@ void unmerged_ids::commit() {
   if (!finishing_) return;
   // Every id of the cycle, and every row up to target_seq(), is in the index now.
   cycle_ = {};
-  // Freeing tens of thousands of strings would hold the writer for milliseconds.
+  // Freeing the blocks and table of a million ids would hold the writer for a moment.
   releasing_ = std::async(std::launch::async, [ids = std::exchange(cycle_ids_, set_type{})]() mutable { ids = {}; });
   merged_upto_ = pending_upto_ = 0;
   merging_ = finishing_ = false;
 }
 
 void unmerged_ids::rollback() {
-  for (const std::string_view id : added_) ids_.erase(ids_.find(id));
+  for (const std::string_view id : added_) ids_.erase(id, flat_id_set::hash(id));
   added_.clear();
   pending_upto_ = merged_upto_;
   finishing_ = false;

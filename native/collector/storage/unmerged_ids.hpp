@@ -9,8 +9,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
+
+#include "flat_id_set.hpp"
 
 namespace otklik::collector::detail {
 
@@ -24,7 +25,8 @@ class unmerged_ids {
   unmerged_ids() { ids_.reserve(1 << 17); }  // grows by rehashing, which stalls the writer for a moment
   // Whether `id` waits here (stored, not yet known to be in the index).
   [[nodiscard]] bool contains(std::string_view id) const {
-    return ids_.find(id) != ids_.end() || (!cycle_ids_.empty() && cycle_ids_.find(id) != cycle_ids_.end());
+    const std::uint64_t h = flat_id_set::hash(id);
+    return ids_.contains(id, h) || (!cycle_ids_.empty() && cycle_ids_.contains(id, h));
   }
   // Adds an id stored in the open transaction (or loaded at open from rows past the merge mark).
   void add(std::string_view id);
@@ -50,12 +52,7 @@ class unmerged_ids {
   void rollback();
 
  private:
-  // Hashes std::string and std::string_view alike, so that lookups by view allocate nothing.
-  struct id_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id); }
-  };
-  using set_type = std::unordered_set<std::string, id_hash, std::equal_to<>>;
+  using set_type = flat_id_set;
   // An id with its first 8 bytes as a big-endian integer: most comparisons of the sort stop there.
   struct sort_entry {
     std::uint64_t prefix;

@@ -3,8 +3,6 @@
 // hour; then, once the group committer has its outcome, the answer. Independent of the HTTP library.
 #pragma once
 
-#include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,24 +30,20 @@ class intake {
  public:
   // `surveys` and `counters` must outlive the intake.
   intake(const survey_set& surveys, metrics& counters, limits bounds);
-  ~intake();
 
-  // Validates, anonymizes and truncates the time to the hour; a 400 with the issues (messages in
-  // `locale`) when invalid. Counts the issues of rejected submissions.
-  [[nodiscard]] intake_check check(std::string_view body, std::string_view locale);
+  // A validator with this intake's limits. Validators keep parser buffers and are not thread-safe:
+  // each thread that checks submissions keeps its own.
+  [[nodiscard]] validator new_validator() const { return validator(bounds_); }
+  // Validates with `checker` (from new_validator), anonymizes and truncates the time to the hour; a 400
+  // with the issues (messages in `locale`) when invalid. Counts the issues of rejected submissions.
+  [[nodiscard]] intake_check check(validator& checker, std::string_view body, std::string_view locale);
   // 201 stored, 200 duplicate, 503 when the store failed; counts the outcome.
   [[nodiscard]] intake_reply acknowledge(const std::string& id, submit_status outcome);
 
  private:
-  // Validators keep parser buffers and are not thread-safe: each request borrows one.
-  std::unique_ptr<validator> borrow();
-  void give_back(std::unique_ptr<validator> v);
-
   const survey_set& surveys_;
   metrics& counters_;
   limits bounds_;
-  std::mutex pool_mutex_;
-  std::vector<std::unique_ptr<validator>> pool_;
 };
 
 // {"errors":[{"path":..,"code":..,"message":..},...]} with messages in `locale`.
