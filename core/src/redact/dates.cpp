@@ -52,13 +52,14 @@ bool detector::birth_marker_after(std::size_t end) const noexcept {
   return false;
 }
 
-std::size_t detector::date_in_chain(std::size_t k, std::size_t j, lex cue) {
+std::size_t detector::date_in_chain(std::size_t k, std::size_t j, chain_context& chain_ctx) {
   const token& tok = tokens_[k];
   const group* g = &groups_[tok.first_group];
   const std::size_t m = tok.group_count;
   auto len = [&](std::size_t x) { return static_cast<std::size_t>(g[x].end - g[x].start); };
   auto one = [&](std::size_t x, std::uint8_t kinds) { return (g[x].sep & ~kinds) == 0 && g[x].sep != 0 && g[x].sep_len == 1; };
-  auto personal = [&](std::size_t end) { return cue == lex::cue_dob || birth_marker_after(end); };
+  const auto cue = [&] { return cue_of(chain_ctx).cue; };  // read only when a date's shape matched
+  auto personal = [&](std::size_t end) { return cue() == lex::cue_dob || birth_marker_after(end); };
   auto date = [&](std::size_t from, std::size_t groups) {
     const std::size_t s = from == 0 ? tok.start : g[from].start;
     const std::size_t e = g[from + groups - 1].end;
@@ -70,7 +71,7 @@ std::size_t detector::date_in_chain(std::size_t k, std::size_t j, lex cue) {
   if (j + 3 < m && len(j) <= 3 && len(j + 1) <= 3 && len(j + 2) <= 3 && len(j + 3) <= 3 && one(j + 1, sep_dot) &&
       one(j + 2, sep_dot) && one(j + 3, sep_dot) && number(t_, g[j]) <= 255 && number(t_, g[j + 1]) <= 255 &&
       number(t_, g[j + 2]) <= 255 && number(t_, g[j + 3]) <= 255 && (j + 4 >= m || !one(j + 4, sep_dot))) {
-    if (cue != lex::cue_version) add(pii_type::ip, j == 0 ? tok.start : g[j].start, g[j + 3].end);
+    if (cue() != lex::cue_version) add(pii_type::ip, j == 0 ? tok.start : g[j].start, g[j + 3].end);
     return 4;
   }
   if (j + 2 < m && g[j + 1].sep == g[j + 2].sep && one(j + 1, sep_dot | sep_slash | sep_dash)) {
@@ -89,7 +90,7 @@ std::size_t detector::date_in_chain(std::size_t k, std::size_t j, lex cue) {
     }
     if (one(j + 1, sep_dot) && number(t_, g[j]) >= 1 && number(t_, g[j]) <= 31 && number(t_, g[j + 1]) >= 1 &&
         number(t_, g[j + 1]) <= 12 && (j + 2 >= m || !one(j + 2, sep_dot))) {
-      if (cue == lex::cue_dob) add(pii_type::date_of_birth, j == 0 ? tok.start : g[j].start, g[j + 1].end);
+      if (cue() == lex::cue_dob) add(pii_type::date_of_birth, j == 0 ? tok.start : g[j].start, g[j + 1].end);
       return 2;
     }
   }

@@ -24,11 +24,11 @@ void detector::add(pii_type type, std::size_t start, std::size_t end) {
   covered_ = std::max(covered_, end);
 }
 
-context detector::look_back(std::size_t pos, unsigned cue_words, unsigned street_words) const noexcept {
+context detector::look_back(std::size_t pos, unsigned cue_words, unsigned street_words, std::size_t floor) const noexcept {
   context ctx;
   std::size_t r_start = 0;  // a one-letter "р" just read: "д.р." if a "д." comes before it
   bool r_pending = false;
-  for_each_word_back(t_, pos, covered_, std::max(cue_words, street_words), [&](const back_word& w) {
+  for_each_word_back(t_, pos, floor, std::max(cue_words, street_words), [&](const back_word& w) {
     lex m = w.meaning;
     if (w.letters == 1) {
       const byte* p = t_.data + w.start;

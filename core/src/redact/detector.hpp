@@ -25,6 +25,16 @@ struct context {
   [[nodiscard]] bool has_street() const noexcept { return street_kind != lex::none; }
 };
 
+// The context of a digit chain, read from the text only when a rule asks for its cue word: most numbers
+// (phones, amounts, times, long references) are decided by their shape alone, and the look back is the
+// costliest part of a number. The floor is the one the chain started with, so a late look gives what an
+// early one would have given.
+struct chain_context {
+  context ctx;
+  bool known = false;
+  std::size_t pos = 0, floor = 0;
+};
+
 class detector {
  public:
   detector(std::string_view text, token_list& list, std::vector<finding>& out)
@@ -36,18 +46,22 @@ class detector {
  private:
   // detector.cpp: bookkeeping shared by the detectors.
   void add(pii_type type, std::size_t start, std::size_t end);
-  [[nodiscard]] context look_back(std::size_t pos, unsigned cue_words, unsigned street_words) const noexcept;
+  [[nodiscard]] context look_back(std::size_t pos, unsigned cue_words, unsigned street_words) const noexcept {
+    return look_back(pos, cue_words, street_words, covered_);
+  }
+  [[nodiscard]] context look_back(std::size_t pos, unsigned cue_words, unsigned street_words, std::size_t floor) const noexcept;
   [[nodiscard]] bool adjacent(std::size_t a, std::size_t b) const noexcept;  // tokens a < b with only spaces between
   [[nodiscard]] bool free(std::size_t k) const noexcept { return tokens_[k].start >= covered_; }
   [[nodiscard]] std::size_t skip_to(std::size_t end, std::size_t from) const noexcept;  // first token starting >= end
 
   // numbers.cpp: digit chains.
   std::size_t chain(std::size_t k);
-  std::size_t chain_match(std::size_t k, std::size_t j, const context& ctx, std::size_t& next_token);
+  std::size_t chain_match(std::size_t k, std::size_t j, chain_context& ctx, std::size_t& next_token);
+  [[nodiscard]] const context& cue_of(chain_context& c) const noexcept;  // looks back on first use
   [[nodiscard]] std::size_t digits(std::size_t k, std::size_t j, std::size_t count, std::uint8_t* out) const noexcept;
 
   // dates.cpp: dates, and dates of birth after their cue words.
-  std::size_t date_in_chain(std::size_t k, std::size_t j, lex cue);
+  std::size_t date_in_chain(std::size_t k, std::size_t j, chain_context& ctx);
   std::size_t date_with_month(std::size_t k, lex cue);  // "12 марта 1985" at the day, "March 12, 1985" at the month
   [[nodiscard]] bool birth_marker_after(std::size_t end) const noexcept;  // "г.р.", "года рождения"
 

@@ -70,7 +70,14 @@ std::size_t detector::chain(std::size_t k) {
   // Only a number of up to five digits, alone or as 15/2 or 15-27, can be a house: only then the street.
   const bool house_like = g0.end - g0.start <= 5 && !tok.has(flag_paren) &&
                           (tok.group_count == 1 || (groups_[tok.first_group + 1].sep & (sep_slash | sep_dash)) != 0);
-  const context ctx = context_free ? context{} : look_back(tok.start, cue_window, house_like ? street_window : 0);
+  // A house-like number reads its street (and cue) words at once; any other looks back for its cue only
+  // when a rule asks (chain_context).
+  chain_context chain_ctx{context{}, context_free, tok.start, covered_};
+  if (house_like && !context_free) {
+    chain_ctx.ctx = look_back(tok.start, cue_window, street_window);
+    chain_ctx.known = true;
+  }
+  const context& ctx = chain_ctx.ctx;
   if (ctx.has_street()) {
     if (const std::size_t next = address(k, ctx)) return next;
   }
@@ -78,18 +85,28 @@ std::size_t detector::chain(std::size_t k) {
     if (const std::size_t next = house_and_flat(k, ctx)) return next;
   }
   if (const std::size_t next = address_en(k)) return next;
+  // A day before a month is one group of one or two digits: house-like, so its cue is known here.
   if (const std::size_t next = date_with_month(k, ctx.cue)) return next;
   std::size_t next_token = k + 1;
   for (std::size_t j = 0; j < tok.group_count && free(k);) {
-    const std::size_t used = chain_match(k, j, ctx, next_token);
+    const std::size_t used = chain_match(k, j, chain_ctx, next_token);
     j += used != 0 ? used : 1;
   }
   return next_token;
 }
 
-std::size_t detector::chain_match(std::size_t k, std::size_t j, const context& ctx, std::size_t& next_token) {
+const context& detector::cue_of(chain_context& c) const noexcept {
+  if (!c.known) {
+    c.ctx = look_back(c.pos, cue_window, 0, c.floor);
+    c.known = true;
+  }
+  return c.ctx;
+}
+
+std::size_t detector::chain_match(std::size_t k, std::size_t j, chain_context& chain_ctx, std::size_t& next_token) {
   const token& tok = tokens_[k];
-  const lex cue = ctx.cue;
+  // The cue word before the number, looked up only where a rule needs it (shapes are tested first).
+  const auto cue = [&] { return cue_of(chain_ctx).cue; };
   const chain_groups c{t_, &groups_[tok.first_group], tok.group_count};
   const std::size_t m = c.count;
   // A match at group x starts at its first digit; at group 0 it includes a leading '+' or '('.
@@ -106,7 +123,7 @@ std::size_t detector::chain_match(std::size_t k, std::size_t j, const context& c
   std::uint8_t d[24];
 
   // Dates, times and IPv4 addresses come first: their parts must never be read as anything else.
-  if (const std::size_t used = date_in_chain(k, j, cue)) return used;
+  if (const std::size_t used = date_in_chain(k, j, chain_ctx)) return used;
 
   // International and Russian numbers with a '+'.
   if (j == 0 && tok.has(flag_plus)) {
@@ -128,7 +145,7 @@ std::size_t detector::chain_match(std::size_t k, std::size_t j, const context& c
   if (j + 3 < m && c.len(j) == 3 && c.len(j + 1) == 3 && c.len(j + 2) == 3 && c.len(j + 3) == 2 &&
       c.gap(j + 1, id_separators) && c.gap(j + 2, id_separators) && c.gap(j + 3, id_separators)) {
     static_cast<void>(digits(k, j, 4, d));
-    if (snils_valid(d) || cue == lex::cue_snils) return found(pii_type::snils, j, 4);
+    if (snils_valid(d) || cue() == lex::cue_snils) return found(pii_type::snils, j, 4);
   }
 
   // Cards (and the OMS policy) in groups: 4-4-4-4, 4-4-4-4-3, 4-4-4-1, 4-6-5, 4-6-4.
@@ -149,17 +166,17 @@ std::size_t detector::chain_match(std::size_t k, std::size_t j, const context& c
       if (luhn_valid(d, n) && candidates[i] > luhn_groups) luhn_groups = candidates[i];
       if (n == 16 || cue_groups == 0) cue_groups = candidates[i];
     }
-    if (luhn_groups != 0) return found(cue == lex::cue_oms ? pii_type::oms : pii_type::card, j, luhn_groups);
-    if (cue_groups != 0 && cue == lex::cue_card) return found(pii_type::card, j, cue_groups);
-    if (cue_groups != 0 && cue == lex::cue_oms) return found(pii_type::oms, j, cue_groups);
+    if (luhn_groups != 0) return found(cue() == lex::cue_oms ? pii_type::oms : pii_type::card, j, luhn_groups);
+    if (cue_groups != 0 && cue() == lex::cue_card) return found(pii_type::card, j, cue_groups);
+    if (cue_groups != 0 && cue() == lex::cue_oms) return found(pii_type::oms, j, cue_groups);
   }
 
   // Passports: "45 10 123456" by its shape; "4510 123456", "4510123456", foreign "75 1234567" after a cue.
   if (j + 2 < m && c.len(j) == 2 && c.len(j + 1) == 2 && c.len(j + 2) == 6 && c.gap(j + 1, sep_space) &&
       c.gap(j + 2, sep_space))
     return found(pii_type::passport, j, 3);
-  if (cue == lex::cue_passport && j + 1 < m && c.gap(j + 1, id_separators | sep_slash) &&
-      ((c.len(j) == 4 && c.len(j + 1) == 6) || (c.len(j) == 2 && c.len(j + 1) == 7)))
+  if (j + 1 < m && c.gap(j + 1, id_separators | sep_slash) &&
+      ((c.len(j) == 4 && c.len(j + 1) == 6) || (c.len(j) == 2 && c.len(j + 1) == 7)) && cue() == lex::cue_passport)
     return found(pii_type::passport, j, 2);
 
   // Russian phones without '+': 8 916 123-45-67, 8 (916) 123 45 67, 8-916-1234567, 8916 123 45 67.
@@ -178,14 +195,14 @@ std::size_t detector::chain_match(std::size_t k, std::size_t j, const context& c
   if (c.len(j) == 3 && j + 1 < m) {
     if (j + 2 < m && c.len(j + 1) == 2 && c.len(j + 2) == 2 &&
         ((c.gap(j + 1, sep_dash) && c.gap(j + 2, sep_dash)) ||
-         (cue == lex::cue_phone && c.gap(j + 1, id_separators) && c.gap(j + 2, id_separators))))
+         (c.gap(j + 1, id_separators) && c.gap(j + 2, id_separators) && cue() == lex::cue_phone)))
       return found(pii_type::phone, j, 3);
-    if (cue == lex::cue_phone && c.len(j + 1) == 4 && c.gap(j + 1, id_separators)) return found(pii_type::phone, j, 2);
+    if (c.len(j + 1) == 4 && c.gap(j + 1, id_separators) && cue() == lex::cue_phone) return found(pii_type::phone, j, 2);
   }
 
   // Passport series and number split by words: "серия 4510 номер 123456", "45 10 № 123456".
-  if (cue == lex::cue_passport && j == 0 &&
-      ((m == 1 && c.len(0) == 4) || (m == 2 && c.len(0) == 2 && c.len(1) == 2 && c.gap(1, sep_space)))) {
+  if (j == 0 && ((m == 1 && c.len(0) == 4) || (m == 2 && c.len(0) == 2 && c.len(1) == 2 && c.gap(1, sep_space))) &&
+      cue() == lex::cue_passport) {
     const std::size_t n = k + 1;
     if (n < tokens_.size() && tokens_[n].kind == token_kind::chain &&
         groups_[tokens_[n].first_group].end - groups_[tokens_[n].first_group].start == 6 && tokens_[n].start - tok.end <= 24) {
@@ -212,7 +229,10 @@ std::size_t detector::chain_match(std::size_t k, std::size_t j, const context& c
   // A lone number: what its cue says, else its checksum.
   if (!c.alone(j)) return 0;
   const std::size_t len = c.len(j);
-  switch (cue) {
+  // Below six digits, eight, and above nineteen no cue and no checksum makes a lone number personal.
+  if (len < 6 || len == 8 || len > 19) return 0;
+  const context& ctx = cue_of(chain_ctx);
+  switch (ctx.cue) {
     case lex::cue_phone:
       if (len == 7 || len == 10 || len == 11) return found(pii_type::phone, j, 1);
       break;
@@ -236,7 +256,7 @@ std::size_t detector::chain_match(std::size_t k, std::size_t j, const context& c
       break;
     default: break;
   }
-  const bool negative = cue == lex::cue_negative;
+  const bool negative = ctx.cue == lex::cue_negative;
   const std::size_t n = digits(k, j, 1, d);
   if (n != len) return 0;
   const byte second = len > 1 ? c.digit(j, 1) : 0;

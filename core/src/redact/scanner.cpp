@@ -449,13 +449,16 @@ class scanner {
         return end;
       }
     }
-    std::size_t j = i;
-    while (j < t_.size && j - i < 5 && is_hex(t_.data[j])) ++j;
-    if (j - i <= 4 && t_.at(j) == ':' && (is_hex(t_.at(j + 1)) || t_.at(j + 1) == ':')) {
-      const std::size_t end = match_ipv6(t_, i);
-      if (end != 0) {
-        push_span(i, end, token_kind::ipv6);
-        return end;
+    // "2001:db8::1": up to four hex digits and a colon (a colon among the next five bytes is needed first).
+    if (colon_within_five(i)) {
+      std::size_t j = i;
+      while (j < t_.size && j - i < 5 && is_hex(t_.data[j])) ++j;
+      if (j - i <= 4 && t_.at(j) == ':' && (is_hex(t_.at(j + 1)) || t_.at(j + 1) == ':')) {
+        const std::size_t end = match_ipv6(t_, i);
+        if (end != 0) {
+          push_span(i, end, token_kind::ipv6);
+          return end;
+        }
       }
     }
     return chain(i, 0);
@@ -470,7 +473,7 @@ class scanner {
     std::size_t count = 0;
     for (;;) {
       const std::size_t group_start = pos;
-      while (pos < n && is_digit(b[pos])) ++pos;
+      pos = digits_end(pos);
       out_.groups.push_back(group{static_cast<std::uint32_t>(group_start), static_cast<std::uint32_t>(pos), sep, sep_len});
       if (++count == max_chain_groups) break;
       std::size_t j = pos;
@@ -494,6 +497,28 @@ class scanner {
     push(token{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(pos), first, flags,
                static_cast<std::uint8_t>(count), 0, token_kind::chain, lex::none});
     return pos;
+  }
+
+  // The end of the run of digits at `i`: eight bytes a step (one step for most numbers, where a loop over
+  // the digits would end at a different place each time).
+  [[nodiscard]] std::size_t digits_end(std::size_t i) const noexcept {
+    const byte* b = t_.data;
+    const std::size_t n = t_.size;
+    for (; i + 8 <= n; i += 8) {
+      const std::uint64_t other = ~swar::in_range(swar::load(b + i), '0', '9') & swar::highs;
+      if (other != 0) return i + swar::first(other);
+    }
+    while (i < n && is_digit(b[i])) ++i;
+    return i;
+  }
+
+  // Whether an IPv6 group can end within the four bytes after `i`: a colon among the five bytes there.
+  [[nodiscard]] bool colon_within_five(std::size_t i) const noexcept {
+    if (i + 8 <= t_.size) return (swar::equal(swar::load(t_.data + i), ':') & 0x0000008080808080ull) != 0;
+    for (std::size_t j = i; j < t_.size && j - i < 5; ++j) {
+      if (t_.data[j] == ':') return true;
+    }
+    return false;
   }
 
   // A capitalised word at `s`, or the spans that start with capital letters (plates, IBANs, foreign
