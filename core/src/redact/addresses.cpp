@@ -236,6 +236,7 @@ std::size_t detector::address_en(std::size_t k) {
   if (house_end == 0) return 0;
   std::size_t p = skip_spaces(t_, house_end);
   if (p == house_end || p - house_end > 2) return 0;
+  if (!is_ascii_upper(t_.at(p))) return 0;  // the first name word's test below, before reading the word
   std::size_t end = 0;
   for (int names = 0; names <= 3; ++names) {
     const text_word w = word_at(t_, p);
