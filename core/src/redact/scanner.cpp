@@ -262,9 +262,10 @@ class scanner {
     if (c >= 0x80) {
       if (t_.data[pos - 1] == 0xD0 && c <= 0xAF) {  // a Cyrillic capital
 #if OTKLIK_REDACT_NATIVE_FAST_PATHS
-        if (const std::size_t e = plain_sentence_start(pos - 1)) return e;
-#endif
+        return capitalised_word(pos - 1);
+#else
         return word(pos - 1);
+#endif
       }
       return patronymic(pos);
     }
@@ -280,9 +281,10 @@ class scanner {
 #endif
       if (s != pos) return skip_word(s);
 #if OTKLIK_REDACT_NATIVE_FAST_PATHS
-      if (const std::size_t e = plain_sentence_start(pos)) return e;
-#endif
+      return capitalised_word(pos);
+#else
       return word(pos);
+#endif
     }
     switch (c) {
       case '@': return at_sign(pos);
@@ -294,9 +296,11 @@ class scanner {
 #if OTKLIK_REDACT_NATIVE_FAST_PATHS
   // The commonest trigger, a sentence's first word written in lowercase after its capital and followed by
   // a lowercase word ("Очень долго ждал", "The form"): word() keeps nothing there (see its first test), so
-  // its end is found here with a plain letter loop. 0 for any other word: word() then reads it.
+  // its end is found here with a plain letter loop. Any other word goes to word(), or, when only the
+  // sentence test failed (a capitalised word inside a sentence, "в МФЦ Москвы"), to kept_word() with the
+  // end and letters read here (what word_end would find: the loop stopped at a space).
   // Inlined at its two callers: it runs at most triggers, and a call costs as much as its common case.
-  [[nodiscard]] __attribute__((always_inline)) std::size_t plain_sentence_start(std::size_t s) const noexcept {
+  __attribute__((always_inline)) std::size_t capitalised_word(std::size_t s) {
     const byte* b = t_.data;
     const std::size_t n = t_.size;
     std::size_t e = s + 1;
@@ -356,9 +360,9 @@ class scanner {
       }
 #endif
     }
-    if (e >= n || b[e] != ' ' || !is_lower_letter_at(t_, e + 1)) return 0;
-    if (letters == 1) return standalone_letter(s) ? e : 0;  // "I could", "В целом", "and I was"
-    return after_sentence_end(s) ? e : 0;
+    if (e >= n || b[e] != ' ' || !is_lower_letter_at(t_, e + 1)) return word(s);
+    if (letters == 1) return standalone_letter(s) ? e : word(s);  // "I could", "В целом", "and I was"
+    return after_sentence_end(s) ? e : kept_word(s, e, letters);
   }
 
   // Whether the capital at `s`, a word of one letter followed by a lowercase word, is "I" or stands alone
@@ -529,10 +533,9 @@ class scanner {
     unsigned letters = 0;
     const std::size_t e = word_end(t_, s, letters);
     if (letters == 0) return s + 1;
-    const std::size_t len = e - s;
     // A sentence's first word followed by a lowercase word ("Очень долго ждал"): no rule uses it (names,
     // initials, cue words, months and street words are followed by a capital, a digit or punctuation),
-    // so the commonest trigger costs no lexicon lookup. (Natively, plain_sentence_start also skips other
+    // so the commonest trigger costs no lexicon lookup. (Natively, capitalised_word also skips other
     // one-letter words; their tokens change no finding, see standalone_letter.) Capitals that start spans
     // (plates, IBANs, "I'm") are never skipped here: they have digits or an apostrophe right after their
     // first letters.
@@ -540,6 +543,15 @@ class scanner {
         ((letters == 1 && b[s] == 'I') ||  // English "I could", "and I was": never a name
          (letters >= 2 && !is_upper_letter_at(t_, s + (b[s] < 0x80 ? 1 : 2)) && after_sentence_end(s))))
       return e;
+    return kept_word(s, e, letters);
+  }
+
+  // The capitalised word [s, e) of `letters` letters that word()'s first test did not skip: its token, or
+  // the span that starts with it.
+  std::size_t kept_word(std::size_t s, std::size_t e, unsigned letters) {
+    const byte* b = t_.data;
+    const std::size_t n = t_.size;
+    const std::size_t len = e - s;
     std::uint16_t flags = static_cast<std::uint16_t>(flag_cap | (b[s] < 0x80 ? flag_latin : flag_cyrillic));
     lex meaning = lex::none;
     if (len <= lexicon::max_word_bytes) {
