@@ -207,10 +207,12 @@ void unpack(char* out, const char* p, std::size_t n) noexcept { std::memcpy(out,
 
 }  // namespace
 
+#if defined(OTKLIK_WASM_SIZE_FIRST)
 const lexicon& lexicon::get() {
   static const lexicon instance;
   return instance;
 }
+#endif
 
 bool lexicon::add(const char* word, std::size_t n, lex kind) {
   if (n == 0 || n > max_word_bytes) return true;

@@ -84,8 +84,16 @@ enum class lex : std::uint8_t {
 
 class lexicon {
  public:
-  // The one table, built on first use from the compact word sources in lexicon.cpp.
+  // The one table, built on first use from the compact word sources in lexicon.cpp. Natively inline (it is
+  // asked for at every look back); the widget's core keeps one copy of the first-use check.
+#if defined(OTKLIK_WASM_SIZE_FIRST)
   static const lexicon& get();
+#else
+  static const lexicon& get() {
+    static const lexicon instance;
+    return instance;
+  }
+#endif
 
   // The meaning of the lowercase word `w` (n bytes) with precomputed hash `h`. A word sits in one of two
   // buckets of four 16-bit tags (no probing): a word that is not listed costs two 8-byte loads from a 16 KB
