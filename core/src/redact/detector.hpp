@@ -57,7 +57,18 @@ class detector {
   // numbers.cpp: digit chains.
   std::size_t chain(std::size_t k);
   std::size_t chain_match(std::size_t k, std::size_t j, chain_context& ctx, std::size_t& next_token);
-  [[nodiscard]] const context& cue_of(chain_context& c) const noexcept;  // looks back on first use
+  // Words read back from a number for its cue ("номер полиса ОМС: ...").
+  static constexpr unsigned cue_window = 4;
+  // The chain's context, looked back for on first use (the widget's core looks back at once, less code).
+  [[nodiscard]] const context& cue_of(chain_context& c) const noexcept {
+#if !defined(OTKLIK_WASM_SIZE_FIRST)
+    if (!c.known) {
+      c.ctx = look_back(c.pos, cue_window, 0, c.floor);
+      c.known = true;
+    }
+#endif
+    return c.ctx;
+  }
   [[nodiscard]] std::size_t digits(std::size_t k, std::size_t j, std::size_t count, std::uint8_t* out) const noexcept;
 
   // dates.cpp: dates, and dates of birth after their cue words.

@@ -9,8 +9,7 @@ namespace otklik::detail {
 
 namespace {
 
-// Words read back from a number for its cue ("номер полиса ОМС: ...") and for its street ("ул. 1-я Парковая, д. ...").
-constexpr unsigned cue_window = 4;
+// Words read back from a number for its street ("ул. 1-я Парковая, д. ..."); for its cue: detector::cue_window.
 constexpr unsigned street_window = 6;
 
 constexpr std::uint8_t phone_separators = sep_space | sep_dash | sep_lparen | sep_rparen;
@@ -73,10 +72,17 @@ std::size_t detector::chain(std::size_t k) {
   // A house-like number reads its street (and cue) words at once; any other looks back for its cue only
   // when a rule asks (chain_context).
   chain_context chain_ctx{context{}, context_free, tok.start, covered_};
+#if defined(OTKLIK_WASM_SIZE_FIRST)  // the widget's core: every number looks back at once (less code)
+  if (!context_free) {
+    chain_ctx.ctx = look_back(tok.start, cue_window, house_like ? street_window : 0);
+    chain_ctx.known = true;
+  }
+#else
   if (house_like && !context_free) {
     chain_ctx.ctx = look_back(tok.start, cue_window, street_window);
     chain_ctx.known = true;
   }
+#endif
   const context& ctx = chain_ctx.ctx;
   if (ctx.has_street()) {
     if (const std::size_t next = address(k, ctx)) return next;
@@ -95,13 +101,6 @@ std::size_t detector::chain(std::size_t k) {
   return next_token;
 }
 
-const context& detector::cue_of(chain_context& c) const noexcept {
-  if (!c.known) {
-    c.ctx = look_back(c.pos, cue_window, 0, c.floor);
-    c.known = true;
-  }
-  return c.ctx;
-}
 
 std::size_t detector::chain_match(std::size_t k, std::size_t j, chain_context& chain_ctx, std::size_t& next_token) {
   const token& tok = tokens_[k];

@@ -508,16 +508,20 @@ class scanner {
   [[nodiscard]] std::size_t digits_end(std::size_t i) const noexcept {
     const byte* b = t_.data;
     const std::size_t n = t_.size;
+#if OTKLIK_REDACT_NATIVE_FAST_PATHS
     for (; i + 8 <= n; i += 8) {
       const std::uint64_t other = ~swar::in_range(swar::load(b + i), '0', '9') & swar::highs;
       if (other != 0) return i + swar::first(other);
     }
+#endif
     while (i < n && is_digit(b[i])) ++i;
     return i;
   }
 
-  // Whether an IPv6 group can end within the four bytes after `i`: a colon among the five bytes there.
+  // Whether an IPv6 group can end within the four bytes after `i`: a colon among the five bytes there
+  // (the widget's core, size first, always says yes and lets the hex loop decide).
   [[nodiscard]] bool colon_within_five(std::size_t i) const noexcept {
+    if (!OTKLIK_REDACT_NATIVE_FAST_PATHS) return true;
     if (i + 8 <= t_.size) return (swar::equal(swar::load(t_.data + i), ':') & 0x0000008080808080ull) != 0;
     for (std::size_t j = i; j < t_.size && j - i < 5; ++j) {
       if (t_.data[j] == ':') return true;
