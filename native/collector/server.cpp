@@ -143,16 +143,18 @@ struct loop {
   asio::steady_timer sweep{context};
   validator checker;  // checks this loop's submissions (a validator is not thread-safe)
 
-  // From the writer thread: queues a submission's outcome for this loop. Only the first outcome
-  // queued since the loop last looked posts a handler, so a batch wakes each loop once, however many
-  // of its connections it answers.
+  // From the writer thread: queues a submission's outcome for this loop, to be answered after wake().
   void deliver(session* s, submit_status outcome);
+  // From the writer thread, after a batch's outcomes: one handler answers all this loop got, so a
+  // batch wakes each loop at most once, and only when the writer has handed out every outcome.
+  void wake();
 
  private:
   void answer_committed();
 
   adaptive_mutex committed_mutex_;
   std::vector<std::pair<session*, submit_status>> committed_;  // guarded by committed_mutex_
+  bool wake_posted_ = false;                                   // guarded by committed_mutex_
   std::vector<std::pair<session*, submit_status>> answering_;  // the loop's: swapped with committed_
 };
 
@@ -171,7 +173,13 @@ struct front {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     for (std::size_t i = 0; i < threads; ++i) loops.push_back(std::make_unique<loop>(submissions.new_validator()));
     for (const auto& l : loops) keep_running.emplace_back(l->context.get_executor());
+    committer.on_answered([this] {
+      for (const auto& l : loops) l->wake();
+    });
   }
+  ~front() { committer.on_answered({}); }  // waits for a call under way
+  front(const front&) = delete;
+  front& operator=(const front&) = delete;
 
   route classify(http::verb method, std::string_view path) const {
     if (method == http::verb::options) return route::preflight;
@@ -582,20 +590,25 @@ class session : public std::enable_shared_from_this<session> {
 };
 
 void loop::deliver(session* s, submit_status outcome) {
-  bool first = false;
-  {
-    const std::lock_guard<adaptive_mutex> lock(committed_mutex_);
-    first = committed_.empty();
-    committed_.emplace_back(s, outcome);
-  }
-  if (first) asio::post(context, [this] { answer_committed(); });
+  const std::lock_guard<adaptive_mutex> lock(committed_mutex_);
+  committed_.emplace_back(s, outcome);
 }
 
-// On the loop's thread: answers every outcome queued so far (those queued meanwhile post again).
+void loop::wake() {
+  {
+    const std::lock_guard<adaptive_mutex> lock(committed_mutex_);
+    if (committed_.empty() || wake_posted_) return;
+    wake_posted_ = true;
+  }
+  asio::post(context, [this] { answer_committed(); });
+}
+
+// On the loop's thread: answers every outcome queued so far (those queued later come with a later wake).
 void loop::answer_committed() {
   {
     const std::lock_guard<adaptive_mutex> lock(committed_mutex_);
     answering_.swap(committed_);
+    wake_posted_ = false;
   }
   for (const auto& [s, outcome] : answering_) s->on_committed(outcome);
   answering_.clear();

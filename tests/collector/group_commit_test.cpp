@@ -194,3 +194,42 @@ TEST_CASE("the asynchronous submit reports each outcome only once its batch has 
   CHECK(outcomes == std::vector<submit_status>{submit_status::stored, submit_status::duplicate});
   CHECK(rows_seen == std::vector<std::size_t>{1, 1});
 }
+
+TEST_CASE("the answered hook runs after every outcome of a batch, and after a submission refused while stopping") {
+  otklik::test::temp_dir dir;
+  auto opened = open_sqlite_store(dir.file("h.db"));
+  REQUIRE(opened.opened);
+  gated_store gate(*opened.opened);
+  group_commit committer(gate);
+  std::mutex mutex;
+  std::condition_variable changed;
+  int outcomes = 0;
+  std::vector<int> outcomes_at_hook;  // how many outcomes had arrived each time the hook ran
+  committer.on_answered([&] {
+    const std::lock_guard<std::mutex> lock(mutex);
+    outcomes_at_hook.push_back(outcomes);
+    changed.notify_all();
+  });
+  const auto count = [&](submit_status) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    ++outcomes;
+  };
+  const stored_response first = record("hook-first-0000000");
+  committer.submit(first, count);
+  gate.wait_for_first_batch();
+  std::vector<stored_response> later;
+  for (int i = 0; i < 5; ++i) later.push_back(record("hook-later-000000" + std::to_string(i)));
+  for (const stored_response& r : later) committer.submit(r, count);  // queue behind the held batch
+  gate.release();
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    changed.wait(lock, [&] { return outcomes == 6 && !outcomes_at_hook.empty() && outcomes_at_hook.back() == 6; });
+    CHECK(outcomes_at_hook == std::vector<int>{1, 6});  // one call per batch, after its last outcome
+  }
+  committer.stop();
+  const stored_response refused = record("hook-refused-00000");
+  committer.submit(refused, count);
+  const std::lock_guard<std::mutex> lock(mutex);
+  CHECK(outcomes == 7);
+  CHECK(outcomes_at_hook == std::vector<int>{1, 6, 7});
+}

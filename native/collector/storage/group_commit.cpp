@@ -28,6 +28,7 @@ void group_commit::submit(const stored_response& record, completion done) {
     if (stopping_) {
       lock.unlock();
       done(submit_status::failed);
+      run_answered_hook();
       return;
     }
     pending_.push_back({&record, std::move(done)});
@@ -41,6 +42,16 @@ submit_status group_commit::submit(const stored_response& record) {
   std::future<submit_status> ready = outcome.get_future();
   submit(record, [&outcome](submit_status s) { outcome.set_value(s); });
   return ready.get();
+}
+
+void group_commit::on_answered(answered_hook hook) {
+  const std::lock_guard<std::mutex> lock(hook_mutex_);
+  answered_ = std::move(hook);
+}
+
+void group_commit::run_answered_hook() {
+  const std::lock_guard<std::mutex> lock(hook_mutex_);
+  if (answered_) answered_();
 }
 
 void group_commit::stop() {
@@ -94,6 +105,7 @@ void group_commit::write_loop() {
                     : written.statuses[i] == put_status::stored ? submit_status::stored
                                                                 : submit_status::duplicate);
     }
+    run_answered_hook();
     gather_window = std::min<std::chrono::nanoseconds>(
         std::chrono::duration_cast<std::chrono::nanoseconds>(took * gather_share), gather_cap);
     batch.clear();

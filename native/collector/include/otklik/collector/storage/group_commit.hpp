@@ -35,6 +35,8 @@ class group_commit {
   using batch_observer = std::function<void(const batch_report&)>;
   // Receives a submission's outcome on the writer thread once its batch has committed (or failed).
   using completion = std::function<void(submit_status)>;
+  // Runs after each group of completions: a batch's, or the one of a submission refused while stopping.
+  using answered_hook = std::function<void()>;
 
   // Starts the writer thread; `target` must outlive this object.
   explicit group_commit(store& target, batch_observer observer = {});
@@ -51,6 +53,11 @@ class group_commit {
   // Commits everything already submitted, then stops the writer; later submits fail at once.
   void stop();
 
+  // Sets (or, empty, removes) the hook run after each group of completions, on the thread that ran them.
+  // A server that queues the outcomes can then wake its threads once per batch, after the last outcome,
+  // instead of at the first while the writer is still handing out the others.
+  void on_answered(answered_hook hook);
+
   // Submissions waiting for the next transaction (a gauge of how far the store lags behind).
   [[nodiscard]] std::size_t queued();
 
@@ -61,8 +68,12 @@ class group_commit {
   };
   void write_loop();
 
+  void run_answered_hook();
+
   store& target_;
   batch_observer observer_;
+  std::mutex hook_mutex_;  // held while the hook runs, so that removing it waits for a call under way
+  answered_hook answered_;
   std::mutex mutex_;  // guards pending_ and stopping_
   std::condition_variable work_ready_;
   std::vector<pending_entry> pending_;
