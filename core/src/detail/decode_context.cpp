@@ -24,4 +24,13 @@ void decode_context::wrong_type(std::string_view path, json_kind expected) {
   add(std::string(path), error_code::wrong_type, std::string(names[static_cast<int>(expected)]));
 }
 
+#if defined(OTKLIK_WASM_SIZE_FIRST)
+int field_index(const std::string_view* names, std::size_t count, std::string_view key) noexcept {
+  for (std::size_t i = 0; i < count; ++i) {
+    if (names[i] == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+#endif
+
 }  // namespace otklik::detail

@@ -37,6 +37,11 @@ class decode_context {
   std::vector<issue>& issues_;
 };
 
+#if defined(OTKLIK_WASM_SIZE_FIRST)
+// The widget core's one copy of field_set::index for every field list (decode_context.cpp).
+[[nodiscard]] int field_index(const std::string_view* names, std::size_t count, std::string_view key) noexcept;
+#endif
+
 // Tracks which fields of an object were seen, to reject duplicates and report missing ones.
 template <std::size_t N>
 class field_set {
@@ -44,12 +49,16 @@ class field_set {
   explicit constexpr field_set(const std::string_view (&names)[N]) : names_(names) {}
   // The index of a known field, or -1 for an unknown one (length and first byte first: a hot path).
   [[nodiscard]] int index(std::string_view key) const noexcept {
+#if defined(OTKLIK_WASM_SIZE_FIRST)  // the widget's core: one loop for every N (the same answer)
+    return field_index(names_, N, key);
+#else
     if (key.empty()) return -1;
     for (std::size_t i = 0; i < N; ++i) {
       const std::string_view name = names_[i];
       if (name.size() == key.size() && name[0] == key[0] && name == key) return static_cast<int>(i);
     }
     return -1;
+#endif
   }
   // Marks a field seen; false when it was seen before (a duplicate key).
   bool mark(int i) noexcept {
