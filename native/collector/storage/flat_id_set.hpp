@@ -27,6 +27,10 @@ class flat_id_set {
   [[nodiscard]] static std::uint64_t hash(std::string_view id) noexcept;
 
   [[nodiscard]] bool contains(std::string_view id, std::uint64_t h) const noexcept;
+  // Starts loading the slot where a later call with `h` begins, so that a batch's misses overlap.
+  void prefetch(std::uint64_t h) const noexcept {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
+  }
   // Adds `id` unless present; returns the stored copy's view and whether it was added.
   std::pair<std::string_view, bool> insert(std::string_view id, std::uint64_t h);
   // Removes `id` if present (its bytes stay in the blocks until clear()).

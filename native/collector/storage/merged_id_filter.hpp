@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -17,11 +18,25 @@ class merged_id_filter {
  public:
   // Room for `capacity` ids at 16 bits each.
   explicit merged_id_filter(std::size_t capacity);
-  void add(std::string_view id);
+  void add(std::string_view id) { add_hashed(std::hash<std::string_view>{}(id)); }
   // False only when `id` was never added.
-  [[nodiscard]] bool may_contain(std::string_view id) const;
+  [[nodiscard]] bool may_contain(std::string_view id) const { return may_contain_hashed(std::hash<std::string_view>{}(id)); }
+
+  // The same, given std::hash<std::string_view> of the id (the writer hashes each id once for every set).
+  void add_hashed(std::uint64_t id_hash);
+  [[nodiscard]] bool may_contain_hashed(std::uint64_t id_hash) const;
+  // Starts loading the block of an id that a later call will touch: a batch's lookups then overlap
+  // their cache misses instead of waiting for each in turn.
+  void prefetch_hashed(std::uint64_t id_hash) const { __builtin_prefetch(&blocks_[block_of(mix(id_hash))]); }
 
  private:
+  static std::uint64_t mix(std::uint64_t id_hash) {
+    id_hash ^= id_hash >> 33;  // std::hash's low bits vary well; a finalizer spreads them to the high ones too
+    id_hash *= 0xff51afd7ed558ccdULL;
+    id_hash ^= id_hash >> 33;
+    return id_hash;
+  }
+  std::size_t block_of(std::uint64_t h) const { return (h >> 32) % blocks_.size(); }
   struct block {
     std::uint64_t words[8];
   };

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <thread>
 #include <utility>
+#include <vector>
 
 #include "otklik/collector/storage/sqlite_page_cache.hpp"
 #include "otklik/collector/storage/sqlite_wal_coalescing_vfs.hpp"
@@ -416,9 +417,20 @@ class sqlite_store final : public store {
     if (!merge_slice(batch.size(), merged)) return fail(result, "merge ids");
     long long seq = last_seq_;
     result.statuses.reserve(batch.size());
+    // Each id hashed once for both sets, and their memory fetched for the whole batch before the
+    // first lookup: the lookups' cache misses overlap instead of coming one after another.
+    hashes_.clear();
     for (const stored_response* record : batch) {
-      bool known = unmerged_.contains(record->id);
-      if (!known && merged_filter_->may_contain(record->id)) {
+      const std::uint64_t h = detail::flat_id_set::hash(record->id);
+      hashes_.push_back(h);
+      unmerged_.prefetch(h);
+      merged_filter_->prefetch_hashed(h);
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      const stored_response* record = batch[i];
+      const std::uint64_t h = hashes_[i];
+      bool known = unmerged_.contains(record->id, h);
+      if (!known && merged_filter_->may_contain_hashed(h)) {
         sqlite3_stmt* find = find_merged_.get();
         bind(find, 1, record->id);
         const int rc = sqlite3_step(find);
@@ -439,7 +451,7 @@ class sqlite_store final : public store {
       bind(s, 6, record->body);
       sqlite3_bind_int64(s, 7, ++seq);
       if (!step_done(s)) return fail(result, "insert");
-      unmerged_.add(record->id);
+      unmerged_.add(record->id, h);
       result.statuses.push_back(put_status::stored);
     }
     if (!step_done(commit_.get())) return fail(result, "commit");
@@ -533,8 +545,14 @@ class sqlite_store final : public store {
     if (!unmerged_.merging()) return true;
     const auto slice = unmerged_.next_slice(2 * batch_size + 64);
     sqlite3* db = writer_.get();
+    hashes_.clear();
     for (const std::string_view id : slice) {
-      merged_filter_->add(id);  // before the commit: a rollback leaves a bit set, which costs a lookup only
+      hashes_.push_back(detail::flat_id_set::hash(id));
+      merged_filter_->prefetch_hashed(hashes_.back());
+    }
+    for (std::size_t i = 0; i < slice.size(); ++i) {
+      const std::string_view id = slice[i];
+      merged_filter_->add_hashed(hashes_[i]);  // before the commit: a rollback leaves a bit set, which costs a lookup only
       sqlite3_stmt* s = merge_id_.get();
       bind(s, 1, id);
       if (!step_done(s)) return false;
@@ -565,6 +583,7 @@ class sqlite_store final : public store {
   std::size_t merge_min_waiting_;
   detail::unmerged_ids unmerged_;  // the writer's: ids stored after the merge mark, not yet merged
   std::unique_ptr<detail::merged_id_filter> merged_filter_;  // every id in response_ids (and a few more)
+  std::vector<std::uint64_t> hashes_;  // of the ids put_batch or merge_slice is working through
   long long merged_ = 0;           // rows in response_ids, committed
   long long last_seq_ = 0;         // the highest seq committed (or the merge mark, if higher)
   std::atomic<bool> last_batch_ok_{true};
@@ -576,6 +595,12 @@ class sqlite_store final : public store {
 }  // namespace
 
 sqlite_open_result open_sqlite_store(const std::string& path, sqlite_options options) {
+  static std::once_flag memory_statistics_off;
+  std::call_once(memory_statistics_off, [] {
+    // SQLite's allocation statistics take a global mutex in every malloc and free of every connection;
+    // nothing here reads them. Fails harmlessly (SQLITE_MISUSE) once SQLite has started.
+    (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  });
   (void)install_sqlite_page_cache();  // before the first connection; without it only slower
   sqlite_open_result result;
   auto s = std::make_unique<sqlite_store>(path, options.read_only, options.id_merge_min_waiting);

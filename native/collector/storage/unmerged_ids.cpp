@@ -7,8 +7,7 @@
 
 namespace otklik::collector::detail {
 
-void unmerged_ids::add(std::string_view id) {
-  const std::uint64_t h = flat_id_set::hash(id);
+void unmerged_ids::add(std::string_view id, std::uint64_t h) {
   if (!cycle_ids_.empty() && cycle_ids_.contains(id, h)) return;
   const auto [stored, inserted] = ids_.insert(id, h);
   if (inserted) added_.push_back(stored);

@@ -23,13 +23,19 @@ namespace otklik::collector::detail {
 class unmerged_ids {
  public:
   unmerged_ids() { ids_.reserve(1 << 17); }  // grows by rehashing, which stalls the writer for a moment
-  // Whether `id` waits here (stored, not yet known to be in the index).
-  [[nodiscard]] bool contains(std::string_view id) const {
-    const std::uint64_t h = flat_id_set::hash(id);
+  // Whether `id`, whose flat_id_set::hash is `h`, waits here (stored, not yet known to be in the index).
+  [[nodiscard]] bool contains(std::string_view id, std::uint64_t h) const {
     return ids_.contains(id, h) || (!cycle_ids_.empty() && cycle_ids_.contains(id, h));
   }
+  [[nodiscard]] bool contains(std::string_view id) const { return contains(id, flat_id_set::hash(id)); }
+  // Starts loading what contains() and add() with `h` will read (see flat_id_set::prefetch).
+  void prefetch(std::uint64_t h) const {
+    ids_.prefetch(h);
+    if (!cycle_ids_.empty()) cycle_ids_.prefetch(h);
+  }
   // Adds an id stored in the open transaction (or loaded at open from rows past the merge mark).
-  void add(std::string_view id);
+  void add(std::string_view id, std::uint64_t h);
+  void add(std::string_view id) { add(id, flat_id_set::hash(id)); }
   [[nodiscard]] std::size_t size() const { return ids_.size() + cycle_ids_.size(); }
 
   // Whether a merge cycle runs: started by start_cycle, finished by the commit after its last slice.
