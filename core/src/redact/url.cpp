@@ -1,5 +1,6 @@
 // URLs (RFC 3986) written in comments: the span, and whether it carries personal data. Only a personal URL
 // is redacted; a plain link (a portal's help page) is kept, and nothing inside any URL is looked at again.
+#include <array>
 #include <string_view>
 
 #include "matchers.hpp"
@@ -8,14 +9,35 @@ namespace otklik::detail {
 
 namespace {
 
-// Query keys whose value is personal data wherever they appear.
+// Query keys whose value is personal data wherever they appear, in one space-separated string: the widget's
+// size-first core walks it (no table of 48 pointers and lengths to download); other builds split it at
+// compile time and compare whole views.
+constexpr std::string_view personal_keys =
+    "email e-mail mail phone tel telephone mobile msisdn name fio first_name firstname fname last_name lastname "
+    "lname surname full_name fullname middle_name patronymic snils inn passport user username user_name login uid "
+    "userid user_id token access_token auth session sessionid session_id sid address addr dob birthdate birth_date "
+    "birthday card pan iban account";
+
+#if !defined(OTKLIK_WASM_SIZE_FIRST)
+constexpr std::size_t personal_key_count = [] {
+  std::size_t n = 1;
+  for (const char c : personal_keys) n += c == ' ' ? 1 : 0;
+  return n;
+}();
+constexpr std::array<std::string_view, personal_key_count> personal_key_table = [] {
+  std::array<std::string_view, personal_key_count> keys{};
+  std::size_t start = 0, k = 0;
+  for (std::size_t i = 0; i <= personal_keys.size(); ++i) {
+    if (i == personal_keys.size() || personal_keys[i] == ' ') {
+      keys[k++] = personal_keys.substr(start, i - start);
+      start = i + 1;
+    }
+  }
+  return keys;
+}();
+#endif
+
 bool is_personal_key(const text_view& t, std::size_t s, std::size_t e) noexcept {
-  static constexpr std::string_view keys[] = {
-      "email", "e-mail", "mail", "phone", "tel", "telephone", "mobile", "msisdn", "name", "fio", "first_name",
-      "firstname", "fname", "last_name", "lastname", "lname", "surname", "full_name", "fullname", "middle_name",
-      "patronymic", "snils", "inn", "passport", "user", "username", "user_name", "login", "uid", "userid",
-      "user_id", "token", "access_token", "auth", "session", "sessionid", "session_id", "sid", "address", "addr",
-      "dob", "birthdate", "birth_date", "birthday", "card", "pan", "iban", "account"};
   const std::size_t n = e - s;
   if (n == 0 || n > 16) return false;
   char lower[16];
@@ -24,9 +46,17 @@ bool is_personal_key(const text_view& t, std::size_t s, std::size_t e) noexcept 
     lower[i] = static_cast<char>(is_ascii_upper(c) ? c + 32 : c);
   }
   const std::string_view key(lower, n);
-  for (std::string_view k : keys) {
+#if defined(OTKLIK_WASM_SIZE_FIRST)
+  for (std::size_t at = 0, end = 0; at < personal_keys.size(); at = end + 1) {
+    end = at;
+    while (end < personal_keys.size() && personal_keys[end] != ' ') ++end;
+    if (std::string_view(personal_keys.data() + at, end - at) == key) return true;
+  }
+#else
+  for (const std::string_view k : personal_key_table) {
     if (k == key) return true;
   }
+#endif
   return false;
 }
 
