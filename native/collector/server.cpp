@@ -64,7 +64,7 @@ std::string_view view(beast::string_view text) { return {text.data(), text.size(
 // application/json, with no charset or charset=utf-8 (formats.md: all text is UTF-8 JSON).
 bool is_json_utf8(std::string_view content_type) {
   const std::size_t semicolon = content_type.find(';');
-  if (lower(trim(content_type.substr(0, semicolon))) != "application/json") return false;
+  if (!beast::iequals(trim(content_type.substr(0, semicolon)), "application/json")) return false;
   if (semicolon == std::string_view::npos) return true;
   const std::string parameters = lower(content_type.substr(semicolon + 1));
   const std::size_t charset = parameters.find("charset=");
@@ -77,8 +77,8 @@ bool is_json_utf8(std::string_view content_type) {
 
 // "ru" when the client's first language is Russian, else "en" (the two languages of messages).
 std::string_view message_locale(std::string_view accept_language) {
-  const std::string first = lower(trim(accept_language.substr(0, accept_language.find_first_of(",;"))));
-  return first == "ru" || first.rfind("ru-", 0) == 0 ? "ru" : "en";
+  const std::string_view first = trim(accept_language.substr(0, accept_language.find_first_of(",;")));
+  return beast::iequals(first.substr(0, 3), "ru-") || beast::iequals(first, "ru") ? "ru" : "en";
 }
 
 std::string_view error_word(int status) {
