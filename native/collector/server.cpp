@@ -331,6 +331,17 @@ class session : public std::enable_shared_from_this<session> {
   }
 
   void read_body() {
+    // A small body usually arrives with its header: parse what is buffered at once, and start an
+    // asynchronous read (a handler more through the loop) only when the body is not all here.
+    while (buffer_.size() > 0 && !parser_->is_done()) {
+      beast::error_code ec;
+      const std::size_t used = parser_->put(buffer_.data(), ec);
+      buffer_.consume(used);
+      if (ec == http::error::need_more) break;
+      if (ec) return end();  // as the asynchronous read below would
+      if (used == 0) break;
+    }
+    if (parser_->is_done()) return handle();
     deadline_ = clock::now() + std::chrono::seconds(server_.options.read_timeout_seconds);
     http::async_read(socket_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
       if (ec) return self->end();  // cut short or too slow: nothing to answer
