@@ -39,7 +39,10 @@ bool cors_policy::allows(std::string_view origin) const {
 }
 
 header_list cors_policy::for_request(std::string_view origin) const {
-  if (!allows(origin)) return {};
+  if (!any_ && origins_.empty()) return {};  // no allowlist: no answer depends on Origin
+  // Vary: Origin on every answer, allowed or not: a cache that stored the answer without
+  // Access-Control-Allow-Origin (no Origin, or another one) must not hand it to an allowed portal.
+  if (!allows(origin)) return {{"Vary", "Origin"}};
   return {{"Access-Control-Allow-Origin", std::string(origin)}, {"Vary", "Origin"}};
 }
 

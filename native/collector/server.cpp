@@ -13,6 +13,7 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <charconv>
@@ -446,7 +447,11 @@ class session : public std::enable_shared_from_this<session> {
     if (!file) return respond_error(404);
     extra_headers_.emplace_back("X-Content-Type-Options", "nosniff");
     extra_headers_.emplace_back("Cache-Control", "public, max-age=300");
-    extra_headers_.emplace_back("Vary", "Accept-Encoding");  // on both variants: caches keep them apart
+    // On both variants, so caches keep them apart; with the CORS Vary: Origin kept beside it, or a cache
+    // would hand one portal's answer (its Access-Control-Allow-Origin) to another.
+    const bool varies_by_origin = std::any_of(origin_headers_.begin(), origin_headers_.end(),
+                                              [](const auto& field) { return field.first == "Vary"; });
+    extra_headers_.emplace_back("Vary", varies_by_origin ? "Origin, Accept-Encoding" : "Accept-Encoding");
     if (file->gzip_encoded) extra_headers_.emplace_back("Content-Encoding", "gzip");
     respond(200, std::move(file->content), file->content_type);
   }

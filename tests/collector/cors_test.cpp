@@ -26,7 +26,17 @@ TEST_CASE("only listed origins are allowed, compared without case or trailing sl
   CHECK_FALSE(policy.allows(""));
   CHECK(header(policy.for_request("https://portal.example"), "Access-Control-Allow-Origin") == "https://portal.example");
   CHECK(header(policy.for_request("https://portal.example"), "Vary") == "Origin");
-  CHECK(policy.for_request("https://other.example").empty());
+  // Another origin, or none, reads nothing, but a cache must still keep that answer apart.
+  CHECK(header(policy.for_request("https://other.example"), "Access-Control-Allow-Origin").empty());
+  CHECK(header(policy.for_request("https://other.example"), "Vary") == "Origin");
+  CHECK(header(policy.for_request(""), "Vary") == "Origin");
+}
+
+TEST_CASE("without an allowlist no answer depends on Origin, so none carries a CORS header or Vary: Origin") {
+  const cors_policy policy({});
+  CHECK_FALSE(policy.allows("https://portal.example"));
+  CHECK(policy.for_request("https://portal.example").empty());
+  CHECK(policy.for_request("").empty());
 }
 
 TEST_CASE("a preflight for POST with Content-Type from an allowed origin gets 204 and the CORS headers") {

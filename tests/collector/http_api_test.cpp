@@ -137,6 +137,7 @@ TEST_CASE("CORS: a preflight from an allowed origin gets 204 with the headers, a
   auto foreign = client.Get("/v1/surveys/passport-renewal", {{"Origin", "https://evil.example"}});
   REQUIRE(foreign);
   CHECK_FALSE(foreign->has_header("Access-Control-Allow-Origin"));
+  CHECK(foreign->get_header_value("Vary") == "Origin");
 }
 
 TEST_CASE("/healthz answers 200, /metrics counts requests, rejections, submissions and batches") {

@@ -98,6 +98,26 @@ TEST_CASE("a client that accepts gzip gets FILE.gz with Content-Encoding gzip an
   CHECK(gunzip(index->body) == f.page);
 }
 
+TEST_CASE("a widget file fetched by an allowed portal varies by Origin and by Accept-Encoding, in one Vary") {
+  gzip_fixture f;
+  served_collector c({"--widget", f.files.file("widget"), "--allow-origin", "https://portal.example"});
+  auto client = c.server.client();
+  client.set_decompress(false);
+  for (const char* accept_encoding : {"gzip", "identity"}) {
+    auto allowed = client.Get("/widget/otklik.js",
+                              httplib::Headers{{"Accept-Encoding", accept_encoding}, {"Origin", "https://portal.example"}});
+    REQUIRE(allowed);
+    CHECK(allowed->status == 200);
+    CHECK(allowed->get_header_value("Access-Control-Allow-Origin") == "https://portal.example");
+    CHECK(allowed->get_header_value("Vary") == "Origin, Accept-Encoding");
+    CHECK(allowed->get_header_value_count("Vary") == 1);
+  }
+  auto anonymous = get_with(client, "/widget/otklik.js", "gzip");  // a script tag sends no Origin
+  REQUIRE(anonymous);
+  CHECK_FALSE(anonymous->has_header("Access-Control-Allow-Origin"));
+  CHECK(anonymous->get_header_value("Vary") == "Origin, Accept-Encoding");
+}
+
 TEST_CASE("Accept-Encoding is parsed as a list of codings with q-values where q=0 refuses and the wildcard counts") {
   gzip_fixture f;
   served_collector c({"--widget", f.files.file("widget")});

@@ -23,7 +23,8 @@ class cors_policy {
   explicit cors_policy(std::vector<std::string> allowed_origins);
 
   [[nodiscard]] bool allows(std::string_view origin) const;
-  // Headers that let a browser page from `origin` read the answer to a GET or POST; empty when not allowed.
+  // Headers that let a browser page from `origin` read the answer to a GET or POST; with an allowlist,
+  // Vary: Origin even when `origin` is not allowed (caches), and nothing at all without one.
   [[nodiscard]] header_list for_request(std::string_view origin) const;
   // Allows GET and POST with the headers a widget sends (Content-Type, Accept, Accept-Language).
   [[nodiscard]] preflight_answer preflight(std::string_view origin, std::string_view method,
