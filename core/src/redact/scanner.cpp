@@ -171,14 +171,24 @@ constexpr std::uint64_t packed_word(const char* p, std::size_t n) noexcept {
   for (std::size_t k = 0; k < n; ++k) v |= std::uint64_t{static_cast<byte>(p[k])} << (8 * (k + 1));
   return v;
 }
+// The words of a space-separated list, so that a packed list is sized by its list and drops no word.
+constexpr std::size_t word_count(const char* list) noexcept {
+  std::size_t count = 0;
+  for (const char* p = list; *p; ++p) count += (p == list || p[-1] == ' ') && *p != ' ' ? 1 : 0;
+  return count;
+}
 template <std::size_t N>
 struct packed_list {
   std::uint64_t words[N] = {};
+  // Never defined: reached while a list is packed at compile time, it stops the build (a longer word would
+  // not fit in a packed word).
+  static void word_too_long_to_pack() noexcept;
   constexpr explicit packed_list(const char* list) noexcept {
     std::size_t count = 0;
     for (const char* p = list; *p && count < N;) {
       std::size_t k = 0;
       while (p[k] && p[k] != ' ') ++k;
+      if (k > 7) word_too_long_to_pack();
       words[count++] = packed_word(p, k);
       p += k;
       if (*p == ' ') ++p;
@@ -193,8 +203,9 @@ struct packed_list {
     return false;
   }
 };
-constexpr packed_list<11> ch_endings(ch_ending_list);
-constexpr packed_list<6> vn_endings(vn_ending_list);
+constexpr packed_list<word_count(ch_ending_list)> ch_endings(ch_ending_list);
+constexpr packed_list<word_count(vn_ending_list)> vn_endings(vn_ending_list);
+static_assert(word_count("а  ой ") == 2 && word_count("") == 0);
 #endif
 
 bool equals_ascii_ci(const text_view& t, std::size_t s, std::size_t e, std::string_view word) noexcept {
