@@ -28,9 +28,9 @@ struct comment_scope {
 
 struct comment_query {
   comment_scope scope;
-  std::string search;                 // words to find, any case
+  std::string search{};               // words to find, any case
   std::array<bool, 6> ratings{true, true, true, true, true, true};  // overall rating 1..5, [0] for none given
-  std::string term;                   // a stem: only comments with a word of this stem ("" for any)
+  std::string term{};                 // a stem: only comments with a word of this stem ("" for any)
   std::size_t limit = 5000;           // items kept (the count covers all)
 };
 
