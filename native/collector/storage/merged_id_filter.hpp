@@ -4,9 +4,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string_view>
 #include <vector>
+
+#include "flat_id_set.hpp"
 
 namespace otklik::collector::detail {
 
@@ -18,11 +19,12 @@ class merged_id_filter {
  public:
   // Room for `capacity` ids at 16 bits each.
   explicit merged_id_filter(std::size_t capacity);
-  void add(std::string_view id) { add_hashed(std::hash<std::string_view>{}(id)); }
+  void add(std::string_view id) { add_hashed(flat_id_set::hash(id)); }
   // False only when `id` was never added.
-  [[nodiscard]] bool may_contain(std::string_view id) const { return may_contain_hashed(std::hash<std::string_view>{}(id)); }
+  [[nodiscard]] bool may_contain(std::string_view id) const { return may_contain_hashed(flat_id_set::hash(id)); }
 
-  // The same, given std::hash<std::string_view> of the id (the writer hashes each id once for every set).
+  // The same, given flat_id_set::hash of the id: the writer hashes each id once for every set, so both
+  // sets and these overloads must share that one hash (a filled filter asked with another would miss).
   void add_hashed(std::uint64_t id_hash);
   [[nodiscard]] bool may_contain_hashed(std::uint64_t id_hash) const;
   // Starts loading the block of an id that a later call will touch: a batch's lookups then overlap
@@ -31,7 +33,7 @@ class merged_id_filter {
 
  private:
   static std::uint64_t mix(std::uint64_t id_hash) {
-    id_hash ^= id_hash >> 33;  // std::hash's low bits vary well; a finalizer spreads them to the high ones too
+    id_hash ^= id_hash >> 33;  // flat_id_set::hash (std::hash) varies well in its low bits; a finalizer spreads them high
     id_hash *= 0xff51afd7ed558ccdULL;
     id_hash ^= id_hash >> 33;
     return id_hash;
