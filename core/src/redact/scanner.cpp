@@ -171,24 +171,35 @@ constexpr std::uint64_t packed_word(const char* p, std::size_t n) noexcept {
   for (std::size_t k = 0; k < n; ++k) v |= std::uint64_t{static_cast<byte>(p[k])} << (8 * (k + 1));
   return v;
 }
-// The words of a space-separated list, so that a packed list is sized by its list and drops no word.
-constexpr std::size_t word_count(const char* list) noexcept {
-  std::size_t count = 0;
-  for (const char* p = list; *p; ++p) count += (p == list || p[-1] == ' ') && *p != ' ' ? 1 : 0;
-  return count;
+// How many words a space-separated list has and how long its longest is, so that a packed list is sized
+// by its list and drops no word, and a word too long to pack stops the build.
+struct word_list_shape {
+  std::size_t count = 0, longest = 0;
+};
+constexpr word_list_shape shape_of(const char* list) noexcept {
+  word_list_shape shape;
+  std::size_t run = 0;
+  for (const char* p = list;; ++p) {
+    if (*p != '\0' && *p != ' ') {
+      ++run;
+      continue;
+    }
+    if (run != 0) {
+      ++shape.count;
+      shape.longest = run > shape.longest ? run : shape.longest;
+      run = 0;
+    }
+    if (*p == '\0') return shape;
+  }
 }
 template <std::size_t N>
 struct packed_list {
   std::uint64_t words[N] = {};
-  // Never defined: reached while a list is packed at compile time, it stops the build (a longer word would
-  // not fit in a packed word).
-  static void word_too_long_to_pack() noexcept;
   constexpr explicit packed_list(const char* list) noexcept {
     std::size_t count = 0;
     for (const char* p = list; *p && count < N;) {
       std::size_t k = 0;
       while (p[k] && p[k] != ' ') ++k;
-      if (k > 7) word_too_long_to_pack();
       words[count++] = packed_word(p, k);
       p += k;
       if (*p == ' ') ++p;
@@ -203,9 +214,11 @@ struct packed_list {
     return false;
   }
 };
-constexpr packed_list<word_count(ch_ending_list)> ch_endings(ch_ending_list);
-constexpr packed_list<word_count(vn_ending_list)> vn_endings(vn_ending_list);
-static_assert(word_count("а  ой ") == 2 && word_count("") == 0);
+constexpr packed_list<shape_of(ch_ending_list).count> ch_endings(ch_ending_list);
+constexpr packed_list<shape_of(vn_ending_list).count> vn_endings(vn_ending_list);
+static_assert(shape_of(ch_ending_list).longest <= 7 && shape_of(vn_ending_list).longest <= 7,
+              "a packed word holds at most seven bytes");
+static_assert(shape_of("а  ой ").count == 2 && shape_of("а  ой ").longest == 4 && shape_of("").count == 0);
 #endif
 
 bool equals_ascii_ci(const text_view& t, std::size_t s, std::size_t e, std::string_view word) noexcept {
