@@ -60,14 +60,5 @@ bool is_valid_response_id(std::string_view id) noexcept {
   return true;
 }
 
-std::string join_words(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) {
-    if (!out.empty()) out += ", ";
-    out += w;
-  }
-  return out;
-}
-
 }  // namespace detail
 }  // namespace otklik

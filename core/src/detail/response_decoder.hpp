@@ -26,20 +26,20 @@ inline constexpr std::size_t max_survey_questions = 200;
 // Whether `id` is 16..64 characters of [A-Za-z0-9_-] (the client-made idempotency key).
 [[nodiscard]] bool is_valid_response_id(std::string_view id) noexcept;
 
-// Joins words with ", " for issue details ("yes, partly, no").
-[[nodiscard]] std::string join_words(const std::vector<std::string>& words);
-
-// The same for the ids of options or stages, without a vector of copies (whose code the widget's core
-// would link only for this).
-template <class Items>
-[[nodiscard]] std::string join_ids(const Items& items) {
+// Joins with ", " the words that `word` picks from `items` for issue details ("yes, partly, no": the ids of
+// options or stages, the locales), with no vector of copies (whose code the widget's core would link only
+// for this).
+template <class Items, class Word>
+[[nodiscard]] std::string join_words(const Items& items, Word word) {
   std::string out;
   for (const auto& item : items) {
     if (!out.empty()) out += ", ";
-    out += item.id;
+    out += word(item);
   }
   return out;
 }
+// The id of an option or a stage, for join_words.
+inline constexpr auto id_of = [](const auto& item) -> const std::string& { return item.id; };
 
 // Checks one answer's value against its question; appends the decoded answer when it is valid.
 // The issue path ("/answers/<id>") is built only when there is an issue: this is the hot path.
@@ -86,7 +86,7 @@ void decode_answer(const Node& value, const question& q, decode_context& ctx, st
       const auto word = value.get_string();
       const bool known = std::any_of(q.options.begin(), q.options.end(), [&](const auto& o) { return o.id == word; });
       if (!known) {
-        ctx.add(std::string(path), error_code::invalid_value, join_ids(q.options));
+        ctx.add(std::string(path), error_code::invalid_value, join_words(q.options, id_of));
         return;
       }
       a.text = word;
@@ -204,10 +204,10 @@ void decode_response(const Node& root, const survey_lookup& lookup, response& ou
   }
   if (stage_ok && s->stage_index(out.stage) < 0) {
     stage_ok = false;
-    ctx.add("/stage", error_code::unknown_stage, join_ids(s->stages));
+    ctx.add("/stage", error_code::unknown_stage, join_words(s->stages, id_of));
   }
   if (fields.seen(f_locale) && std::find(s->locales.begin(), s->locales.end(), out.locale) == s->locales.end()) {
-    ctx.add("/locale", error_code::unsupported_locale, join_words(s->locales));
+    ctx.add("/locale", error_code::unsupported_locale, join_words(s->locales, [](const std::string& locale) -> const std::string& { return locale; }));
   }
   if (!answers) return;
 
