@@ -7,6 +7,7 @@
 
 #include "detail/callback_ref.hpp"
 #include "lexicon.hpp"
+#include "back_window.hpp"
 #include "swar.hpp"
 #include "text.hpp"
 
@@ -67,6 +68,64 @@ struct back_word {
   lex meaning;       // lex::none for numbers
 };
 
+// The word before `i` (not reaching before `floor`) byte by byte, and the gap after it; false where the
+// walk ends (the floor, "!", "?" or a line break in the gap).
+inline bool word_back_bytes(const text_view& t, std::size_t i, std::size_t floor, back_span& w) noexcept {
+  const byte* b = t.data;
+  w.dot_space = false;
+  for (;;) {  // the gap before the word
+    if (i <= floor) return false;
+    const byte c = b[i - 1];
+    if (is_ascii_alnum(c) || (is_continuation(c) && i - 1 > floor && is_cyrillic_lead(b[i - 2]))) break;
+    if (c == '!' || c == '?' || c == '\n') return false;
+    if (c == '.' && i < t.size && b[i] == ' ') w.dot_space = true;
+    --i;
+  }
+  w.end = i;
+  w.letters = 0;
+  if (is_digit(b[i - 1])) {
+    while (i > floor && is_digit(b[i - 1])) --i;
+    w.start = i;
+    return true;
+  }
+  for (;;) {
+    // Four Cyrillic letters at a time (the forward scanner's mask test, eight bytes before i).
+    while (i >= floor + 8 && (swar::load(b + i - 8) & 0xC0FEC0FEC0FEC0FEull) == 0x80D080D080D080D0ull) {
+      i -= 8;
+      w.letters += 4;
+    }
+    if (i > floor && is_ascii_alpha(b[i - 1])) {
+      --i;
+    } else if (i >= floor + 2 && is_continuation(b[i - 1]) && is_cyrillic_lead(b[i - 2])) {
+      i -= 2;
+    } else if (i >= floor + 2 && b[i - 1] == '-' && w.letters > 0 && (is_ascii_alpha(b[i - 2]) || is_continuation(b[i - 2]))) {
+      --i;  // пр-т, б-р
+      continue;
+    } else {
+      break;
+    }
+    ++w.letters;
+  }
+  w.start = i;
+  return true;
+}
+
+#if defined(OTKLIK_BACK_WINDOW)
+// word_back_bytes from the masks of `window`, which is reloaded with the 32 bytes before `i` where it does
+// not reach far enough; byte by byte only for a gap or word longer than that.
+inline bool word_back_masked(const text_view& t, std::size_t i, std::size_t floor, back_window& window, back_span& w) noexcept {
+  if (i <= floor) return false;
+  auto result = back_window::step_result::unknown;
+  if (window.covers(i)) result = window.step(i, w);
+  if (result == back_window::step_result::unknown && window.hi() != i) {
+    window = back_window(t, i, floor);
+    result = window.step(i, w);
+  }
+  if (result == back_window::step_result::unknown) return word_back_bytes(t, i, floor, w);
+  return result == back_window::step_result::word;
+}
+#endif
+
 // Reads at most `limit` words backwards from `pos`, never before `floor`, stopping at the end of the
 // previous sentence ("!", "?", a line break, ". " after a number or a word of more than three letters);
 // calls `visit(const back_word&)` for each until it returns false. Each word costs one hash lookup.
@@ -80,44 +139,25 @@ void for_each_word_back(const text_view& t, std::size_t pos, std::size_t floor, 
   const byte* b = t.data;
   std::size_t i = pos;
   const lexicon& words = lexicon::get();
+#if defined(OTKLIK_BACK_WINDOW)
+  back_window window;  // natively the words come from bit masks (back_window.hpp)
+#endif
   for (unsigned distance = 0; distance < limit; ++distance) {
-    bool dot_space = false;
-    for (;;) {  // the gap before the word
-      if (i <= floor) return;
-      const byte c = b[i - 1];
-      if (is_ascii_alnum(c) || (is_continuation(c) && i - 1 > floor && is_cyrillic_lead(b[i - 2]))) break;
-      if (c == '!' || c == '?' || c == '\n') return;
-      if (c == '.' && i < t.size && b[i] == ' ') dot_space = true;
-      --i;
-    }
-    const std::size_t e = i;
-    unsigned letters = 0;
-    if (is_digit(b[i - 1])) {
-      while (i > floor && is_digit(b[i - 1])) --i;
-      if (dot_space) return;  // "... в 2024. Потом"
+    back_span w;
+#if defined(OTKLIK_BACK_WINDOW)
+    if (!word_back_masked(t, i, floor, window, w)) return;
+#else
+    if (!word_back_bytes(t, i, floor, w)) return;
+#endif
+    const std::size_t e = w.end;
+    i = w.start;
+    if (w.letters == 0) {
+      if (w.dot_space) return;  // "... в 2024. Потом"
       if (!visit(back_word{i, e, 0, distance, lex::none})) return;
       continue;
     }
-    for (;;) {
-      // Four Cyrillic letters at a time (the forward scanner's mask test, eight bytes before i).
-      while (i >= floor + 8 && (swar::load(b + i - 8) & 0xC0FEC0FEC0FEC0FEull) == 0x80D080D080D080D0ull) {
-        i -= 8;
-        letters += 4;
-      }
-      if (i > floor && is_ascii_alpha(b[i - 1])) {
-        --i;
-      } else if (i >= floor + 2 && is_continuation(b[i - 1]) && is_cyrillic_lead(b[i - 2])) {
-        i -= 2;
-      } else if (i >= floor + 2 && b[i - 1] == '-' && letters > 0 && (is_ascii_alpha(b[i - 2]) || is_continuation(b[i - 2]))) {
-        --i;  // пр-т, б-р
-        continue;
-      } else {
-        break;
-      }
-      ++letters;
-    }
     const bool upper = is_upper_letter_at(t, i);
-    if (dot_space && (letters > 3 || (upper && letters > 1 && is_upper_letter_at(t, e - 2)))) return;
+    if (w.dot_space && (w.letters > 3 || (upper && w.letters > 1 && is_upper_letter_at(t, e - 2)))) return;
     lex meaning = lex::none;
     if (e - i <= lexicon::max_word_bytes) {
       if (!upper) {
@@ -128,7 +168,7 @@ void for_each_word_back(const text_view& t, std::size_t pos, std::size_t floor, 
         meaning = words.find(folded.bytes, folded.size, hash_lower_word(folded.bytes, folded.size, folded.bytes + sizeof folded.bytes));
       }
     }
-    if (!visit(back_word{i, e, letters, distance, meaning})) return;
+    if (!visit(back_word{i, e, w.letters, distance, meaning})) return;
   }
 }
 
