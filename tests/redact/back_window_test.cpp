@@ -11,31 +11,28 @@
 #include "redact/words.hpp"
 
 #if defined(OTKLIK_BACK_WINDOW)
-using otklik::detail::back_span;
-using otklik::detail::back_window;
+using otklik::detail::back_word;
 using otklik::detail::text_view;
 
 namespace {
 
-struct walked {
-  std::vector<std::size_t> bounds;  // start, end, letters, dot_space per word
-  bool operator==(const walked&) const = default;
-};
+// Every word visited: start, end, letters, distance, meaning.
+using walked = std::vector<std::size_t>;
 
-walked walk_bytes(const text_view& t, std::size_t pos, std::size_t floor) {
+void record(walked& out, const back_word& w) {
+  out.insert(out.end(), {w.start, w.end, w.letters, w.distance, static_cast<std::size_t>(w.meaning)});
+}
+
+walked walk_bytes(const text_view& t, std::size_t pos, std::size_t floor, unsigned limit) {
   walked out;
-  back_span w;
-  for (std::size_t i = pos; otklik::detail::word_back_bytes(t, i, floor, w); i = w.start)
-    out.bounds.insert(out.bounds.end(), {w.start, w.end, w.letters, std::size_t{w.dot_space}});
+  auto visit = [&](const back_word& w) { return record(out, w), true; };
+  otklik::detail::walk_words_back(t, pos, floor, 0, limit, visit);
   return out;
 }
 
-walked walk_masked(const text_view& t, std::size_t pos, std::size_t floor) {
+walked walk_masked(const text_view& t, std::size_t pos, std::size_t floor, unsigned limit) {
   walked out;
-  back_span w;
-  back_window window;
-  for (std::size_t i = pos; otklik::detail::word_back_masked(t, i, floor, window, w); i = w.start)
-    out.bounds.insert(out.bounds.end(), {w.start, w.end, w.letters, std::size_t{w.dot_space}});
+  otklik::detail::for_each_word_back(t, pos, floor, limit, [&](const back_word& w) { return record(out, w), true; });
   return out;
 }
 
@@ -44,7 +41,7 @@ walked walk_masked(const text_view& t, std::size_t pos, std::size_t floor) {
 TEST_CASE("The masked backward walk finds the words the byte loop finds", "[redact][words]") {
   const std::vector<std::string> pieces = {
       "а", "Я", "ё", "ж", "x", "Q", "7", "0", " ", " ", ".", ". ", "!", "?", "\n", "-", ",", "é", "«", "»", "—",
-      "\xD0", "\xD1", "\x80", "\xBF", "пр-т", "д.р.", "ул", "тел", "123", "abcdefghij", "абвгдежзий", "\t", "(", ")"};
+      "\xD0", "\xD1", "\x80", "\xBF", "пр-т", "д.р.", "ул", "тел", "Тел", "123", "abcdefghij", "абвгдежзий", "\t", "(", ")"};
   std::mt19937 random(20261128);
   std::size_t words = 0;  // compared, so that the test cannot pass by walking nothing
   for (int n = 0; n < 3000; ++n) {
@@ -54,10 +51,10 @@ TEST_CASE("The masked backward walk finds the words the byte loop finds", "[reda
     const text_view t(s);
     for (std::size_t pos = 0; pos <= s.size(); ++pos) {
       for (std::size_t floor : {std::size_t{0}, pos / 3, pos / 2, pos > 0 ? pos - 1 : 0}) {
-        if (floor > pos) continue;
-        const walked expected = walk_bytes(t, pos, floor), got = walk_masked(t, pos, floor);
-        words += expected.bounds.size() / 4;
-        if (!(expected == got)) FAIL_CHECK("text \"" << s << "\" pos " << pos << " floor " << floor);
+        const unsigned limit = 1 + static_cast<unsigned>(random() % 12);
+        const walked expected = walk_bytes(t, pos, floor, limit), got = walk_masked(t, pos, floor, limit);
+        words += expected.size() / 5;
+        if (expected != got) FAIL_CHECK("text \"" << s << "\" pos " << pos << " floor " << floor << " limit " << limit);
       }
     }
   }

@@ -3,7 +3,7 @@
 // and ". ", and each word's bounds come from the highest set bit of a mask instead of a byte loop whose
 // exits depend on the data. It finds the same words, stops at the same places and never reads before the
 // text: where the window cannot decide (a word or gap reaching below it), the caller reloads or falls
-// back to the byte loop (word_back_bytes in words.hpp).
+// back to the byte loop (walk_words_back in words.hpp).
 #pragma once
 
 #include <cstddef>
@@ -132,9 +132,16 @@ class back_window {
     word_bytes_ = letters_ | pair >> 1 | (m.hyphen & ((m.alpha | m.continuation) << 1 | letter_below));
   }
 
-  [[nodiscard]] std::size_t hi() const noexcept { return hi_; }
-  // Whether position i (hi - width < i <= hi) can be walked from.
-  [[nodiscard]] bool covers(std::size_t i) const noexcept { return i + width > hi_ && i <= hi_; }
+  // step() from this window where it covers i, else (or where it cannot decide) from the window of the
+  // 32 bytes before i (floor < i); unknown only for a gap or word longer than that.
+  [[nodiscard]] step_result step_or_reload(const text_view& t, std::size_t i, std::size_t floor, back_span& w) noexcept {
+    if (i + width > hi_ && i <= hi_) {
+      const step_result result = step(i, w);
+      if (result != step_result::unknown || hi_ == i) return result;
+    }
+    *this = back_window(t, i, floor);
+    return step(i, w);
+  }
 
   // The word before i (and the gap after it), as the byte loop finds it: stop where the walk ends, unknown
   // where the window does not reach far enough.

@@ -68,63 +68,71 @@ struct back_word {
   lex meaning;       // lex::none for numbers
 };
 
-// The word before `i` (not reaching before `floor`) byte by byte, and the gap after it; false where the
-// walk ends (the floor, "!", "?" or a line break in the gap).
-inline bool word_back_bytes(const text_view& t, std::size_t i, std::size_t floor, back_span& w) noexcept {
+// Looks the word [s, e) of `letters` letters up and visits it as word number `distance` of the walk; false
+// where the walk ends (the visitor says so, or ". " after it ends its sentence).
+template <class Visit>
+__attribute__((always_inline)) inline bool visit_word_back(const text_view& t, const lexicon& words, std::size_t s, std::size_t e,
+                                                         unsigned letters, unsigned distance, bool dot_space, Visit& visit) {
   const byte* b = t.data;
-  w.dot_space = false;
-  for (;;) {  // the gap before the word
-    if (i <= floor) return false;
-    const byte c = b[i - 1];
-    if (is_ascii_alnum(c) || (is_continuation(c) && i - 1 > floor && is_cyrillic_lead(b[i - 2]))) break;
-    if (c == '!' || c == '?' || c == '\n') return false;
-    if (c == '.' && i < t.size && b[i] == ' ') w.dot_space = true;
-    --i;
-  }
-  w.end = i;
-  w.letters = 0;
-  if (is_digit(b[i - 1])) {
-    while (i > floor && is_digit(b[i - 1])) --i;
-    w.start = i;
-    return true;
-  }
-  for (;;) {
-    // Four Cyrillic letters at a time (the forward scanner's mask test, eight bytes before i).
-    while (i >= floor + 8 && (swar::load(b + i - 8) & 0xC0FEC0FEC0FEC0FEull) == 0x80D080D080D080D0ull) {
-      i -= 8;
-      w.letters += 4;
-    }
-    if (i > floor && is_ascii_alpha(b[i - 1])) {
-      --i;
-    } else if (i >= floor + 2 && is_continuation(b[i - 1]) && is_cyrillic_lead(b[i - 2])) {
-      i -= 2;
-    } else if (i >= floor + 2 && b[i - 1] == '-' && w.letters > 0 && (is_ascii_alpha(b[i - 2]) || is_continuation(b[i - 2]))) {
-      --i;  // пр-т, б-р
-      continue;
+  const bool upper = is_upper_letter_at(t, s);
+  if (dot_space && (letters > 3 || (upper && letters > 1 && is_upper_letter_at(t, e - 2)))) return false;
+  lex meaning = lex::none;
+  if (e - s <= lexicon::max_word_bytes) {
+    if (!upper) {
+      meaning = words.find(b + s, e - s, hash_lower_word(b + s, e - s, b + t.size));
     } else {
-      break;
+      lower_word folded;
+      lowercase(t, s, e, folded);  // the word is at most max_word_bytes, shorter than lower_word's 48
+      meaning = words.find(folded.bytes, folded.size, hash_lower_word(folded.bytes, folded.size, folded.bytes + sizeof folded.bytes));
     }
-    ++w.letters;
   }
-  w.start = i;
-  return true;
+  return visit(back_word{s, e, letters, distance, meaning});
 }
 
-#if defined(OTKLIK_BACK_WINDOW)
-// word_back_bytes from the masks of `window`, which is reloaded with the 32 bytes before `i` where it does
-// not reach far enough; byte by byte only for a gap or word longer than that.
-inline bool word_back_masked(const text_view& t, std::size_t i, std::size_t floor, back_window& window, back_span& w) noexcept {
-  if (i <= floor) return false;
-  auto result = back_window::step_result::unknown;
-  if (window.covers(i)) result = window.step(i, w);
-  if (result == back_window::step_result::unknown && window.hi() != i) {
-    window = back_window(t, i, floor);
-    result = window.step(i, w);
+// The walk of for_each_word_back byte by byte from `i`, its words numbered from `distance` on.
+template <class Visit>
+__attribute__((always_inline)) inline void walk_words_back(const text_view& t, std::size_t i, std::size_t floor, unsigned distance, unsigned limit, Visit& visit) {
+  const byte* b = t.data;
+  const lexicon& words = lexicon::get();
+  for (; distance < limit; ++distance) {
+    bool dot_space = false;
+    for (;;) {  // the gap before the word
+      if (i <= floor) return;
+      const byte c = b[i - 1];
+      if (is_ascii_alnum(c) || (is_continuation(c) && i - 1 > floor && is_cyrillic_lead(b[i - 2]))) break;
+      if (c == '!' || c == '?' || c == '\n') return;
+      if (c == '.' && i < t.size && b[i] == ' ') dot_space = true;
+      --i;
+    }
+    const std::size_t e = i;
+    unsigned letters = 0;
+    if (is_digit(b[i - 1])) {
+      while (i > floor && is_digit(b[i - 1])) --i;
+      if (dot_space) return;  // "... в 2024. Потом"
+      if (!visit(back_word{i, e, 0, distance, lex::none})) return;
+      continue;
+    }
+    for (;;) {
+      // Four Cyrillic letters at a time (the forward scanner's mask test, eight bytes before i).
+      while (i >= floor + 8 && (swar::load(b + i - 8) & 0xC0FEC0FEC0FEC0FEull) == 0x80D080D080D080D0ull) {
+        i -= 8;
+        letters += 4;
+      }
+      if (i > floor && is_ascii_alpha(b[i - 1])) {
+        --i;
+      } else if (i >= floor + 2 && is_continuation(b[i - 1]) && is_cyrillic_lead(b[i - 2])) {
+        i -= 2;
+      } else if (i >= floor + 2 && b[i - 1] == '-' && letters > 0 && (is_ascii_alpha(b[i - 2]) || is_continuation(b[i - 2]))) {
+        --i;  // пр-т, б-р
+        continue;
+      } else {
+        break;
+      }
+      ++letters;
+    }
+    if (!visit_word_back(t, words, i, e, letters, distance, dot_space, visit)) return;
   }
-  if (result == back_window::step_result::unknown) return word_back_bytes(t, i, floor, w);
-  return result == back_window::step_result::word;
 }
-#endif
 
 // Reads at most `limit` words backwards from `pos`, never before `floor`, stopping at the end of the
 // previous sentence ("!", "?", a line break, ". " after a number or a word of more than three letters);
@@ -136,40 +144,31 @@ void for_each_word_back(const text_view& t, std::size_t pos, std::size_t floor, 
     return for_each_word_back(t, pos, floor, limit, callback_ref<bool(const back_word&)>(visit));
   }
 #endif
-  const byte* b = t.data;
-  std::size_t i = pos;
+#if defined(OTKLIK_BACK_WINDOW)
+  // Natively the words come from bit masks of the 32 bytes before them (back_window.hpp), reloaded where
+  // the walk goes below; the byte loop goes on from a gap or word longer than that.
+  back_window window;
   const lexicon& words = lexicon::get();
-#if defined(OTKLIK_BACK_WINDOW)
-  back_window window;  // natively the words come from bit masks (back_window.hpp)
-#endif
+  std::size_t i = pos;
   for (unsigned distance = 0; distance < limit; ++distance) {
+    if (i <= floor) return;
     back_span w;
-#if defined(OTKLIK_BACK_WINDOW)
-    if (!word_back_masked(t, i, floor, window, w)) return;
-#else
-    if (!word_back_bytes(t, i, floor, w)) return;
-#endif
-    const std::size_t e = w.end;
+    switch (window.step_or_reload(t, i, floor, w)) {
+      case back_window::step_result::stop: return;
+      case back_window::step_result::unknown: return walk_words_back(t, i, floor, distance, limit, visit);
+      case back_window::step_result::word: break;
+    }
     i = w.start;
     if (w.letters == 0) {
       if (w.dot_space) return;  // "... в 2024. Потом"
-      if (!visit(back_word{i, e, 0, distance, lex::none})) return;
-      continue;
+      if (!visit(back_word{w.start, w.end, 0, distance, lex::none})) return;
+    } else if (!visit_word_back(t, words, w.start, w.end, w.letters, distance, w.dot_space, visit)) {
+      return;
     }
-    const bool upper = is_upper_letter_at(t, i);
-    if (w.dot_space && (w.letters > 3 || (upper && w.letters > 1 && is_upper_letter_at(t, e - 2)))) return;
-    lex meaning = lex::none;
-    if (e - i <= lexicon::max_word_bytes) {
-      if (!upper) {
-        meaning = words.find(b + i, e - i, hash_lower_word(b + i, e - i, b + t.size));
-      } else {
-        lower_word folded;
-        lowercase(t, i, e, folded);  // the word is at most max_word_bytes, shorter than lower_word's 48
-        meaning = words.find(folded.bytes, folded.size, hash_lower_word(folded.bytes, folded.size, folded.bytes + sizeof folded.bytes));
-      }
-    }
-    if (!visit(back_word{i, e, w.letters, distance, meaning})) return;
   }
+#else
+  walk_words_back(t, pos, floor, 0, limit, visit);
+#endif
 }
 
 // Whether a sentence ends right before `i` (". " after a word of four letters or more, "!", "?", a line
