@@ -95,20 +95,7 @@ void detector::run() {
         if (tok.length() >= 7 && look_back(tok.start, 6, 0).cue == lex::cue_passport) add(pii_type::passport, tok.start, tok.end);
         break;
       case token_kind::chain: next = chain(k); break;
-      case token_kind::word:
-        switch (tok.meaning) {
-          case lex::cue_person:
-          case lex::cue_title:
-          case lex::cue_i_am: next = name_after_cue(k, tok.start, tok.end, tok.meaning); break;
-          case lex::month: next = date_with_month(k, look_back(tok.start, 6, 0).cue); break;
-          default: break;
-        }
-        // A word that can be a name (not a cue, city or agency; not in capitals) may follow "меня зовут".
-        if (next == 0 && tok.has(flag_cap) && tok.letters >= 2 && !tok.has(flag_all_caps) &&
-            (tok.meaning == lex::none || tok.meaning == lex::first_name))
-          next = name_after_lowercase_cue(k);
-        if (next == 0 && (tok.has(flag_cap) || tok.meaning == lex::first_name)) next = name(k);
-        break;
+      case token_kind::word: next = word_token(k); break;
     }
     k = std::max(next, k + 1);
   }

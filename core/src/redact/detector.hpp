@@ -77,7 +77,12 @@ class detector {
   [[nodiscard]] bool birth_marker_after(std::size_t end) const noexcept;  // "г.р.", "года рождения"
 
   // names.cpp: person names.
+  std::size_t word_token(std::size_t k);  // a word token: the cue it is, or the name it starts or follows
   std::size_t name(std::size_t k);
+#if !defined(OTKLIK_WASM_SIZE_FIRST)
+  std::size_t name_rules(std::size_t k);  // name() natively runs them only when name_can_start
+  [[nodiscard]] bool name_can_start(std::size_t k) const noexcept;
+#endif
   std::size_t name_after_cue(std::size_t k, std::size_t cue_start, std::size_t cue_end, lex cue);
   std::size_t name_after_lowercase_cue(std::size_t k);
   [[nodiscard]] bool name_word(std::size_t k) const noexcept;

@@ -34,7 +34,20 @@ std::uint16_t detector::morphology(std::size_t k) const noexcept {
   return tok.flags;
 }
 
-bool detector::patronymic(std::size_t k) const noexcept { return (morphology(k) & flag_patronymic) != 0; }
+bool detector::patronymic(std::size_t k) const noexcept {
+#if !defined(OTKLIK_WASM_SIZE_FIRST)
+  // Natively, before the ending is classified: every patronymic ending (-вич, -ича, -ичем; -вна, -ичной)
+  // has ч or н among its last three letters, so the second bytes of those letters tell most words apart.
+  const token& tok = tokens_[k];
+  if (!tok.has(flag_morphology_known)) {
+    if (tok.letters < 5) return false;
+    auto ch_or_n = [](byte c) { return c == 0x87 || c == 0xA7 || c == 0xBD || c == 0x9D; };  // ч Ч н Н
+    const byte* e = t_.data + tok.end;
+    if (!ch_or_n(e[-1]) && !ch_or_n(e[-3]) && !ch_or_n(e[-5])) return false;
+  }
+#endif
+  return (morphology(k) & flag_patronymic) != 0;
+}
 
 bool detector::surname(std::size_t k, bool strong) const noexcept {
   return (morphology(k) & (strong ? flag_surname_strong : flag_surname_weak)) != 0;
@@ -46,7 +59,53 @@ bool detector::initial(std::size_t k) const noexcept {
          tok.length() <= 2;
 }
 
+std::size_t detector::word_token(std::size_t k) {
+  const token& tok = tokens_[k];
+  std::size_t next = 0;
+  switch (tok.meaning) {
+    case lex::cue_person:
+    case lex::cue_title:
+    case lex::cue_i_am: next = name_after_cue(k, tok.start, tok.end, tok.meaning); break;
+    case lex::month: next = date_with_month(k, look_back(tok.start, 6, 0).cue); break;
+    default: break;
+  }
+  // A word that can be a name (not a cue, city or agency; not in capitals) may follow "меня зовут".
+  if (next == 0 && tok.has(flag_cap) && tok.letters >= 2 && !tok.has(flag_all_caps) &&
+      (tok.meaning == lex::none || tok.meaning == lex::first_name))
+    next = name_after_lowercase_cue(k);
+  if (next == 0 && (tok.has(flag_cap) || tok.meaning == lex::first_name)) next = name(k);
+  return next;
+}
+
+#if !defined(OTKLIK_WASM_SIZE_FIRST)
+std::size_t detector::name(std::size_t k) { return name_can_start(k) ? name_rules(k) : 0; }
+
+bool detector::name_can_start(std::size_t k) const noexcept {
+  // Natively, the rules' common conditions first. Every rule but two needs the next word right after this
+  // one (only spaces or an initial's dot between); the two others are a lowercase first name and an initial.
+  // The rest start with a name word followed right away (only spaces between) by a capitalised Cyrillic word
+  // that is a name word, a patronymic or an initial. Most capitalised words (Госуслуги МФЦ, English
+  // capitals) stop here, before any ending is classified. The widget's core runs the rules as written.
+  const std::size_t n = tokens_.size();
+  const token& a = tokens_[k];
+  if (a.kind != token_kind::word) return false;
+  const bool next_close = k + 1 < n && tokens_[k + 1].start >= a.end && tokens_[k + 1].start - a.end <= 4 &&
+                          skip_spaces(t_, a.end + (t_.at(a.end) == '.' ? 1 : 0)) == tokens_[k + 1].start;
+  if (!next_close) return a.meaning == lex::first_name && !a.has(flag_cap);
+  if (!name_word(k)) return a.letters == 1 || !a.has(flag_cap);
+  const token& b = tokens_[k + 1];
+  if (b.kind != token_kind::word || !b.has(flag_cap) || (!b.has(flag_cyrillic) && b.letters != 1) || !adjacent(k, k + 1))
+    return false;
+  return initial(k + 1) || name_word(k + 1) || patronymic(k + 1);
+}
+#endif
+
+// The rules themselves (the widget's core calls them as name(), without the gate).
+#if !defined(OTKLIK_WASM_SIZE_FIRST)
+std::size_t detector::name_rules(std::size_t k) {
+#else
 std::size_t detector::name(std::size_t k) {
+#endif
   const std::size_t n = tokens_.size();
   const token& a = tokens_[k];
   if (a.kind != token_kind::word) return 0;
@@ -55,7 +114,13 @@ std::size_t detector::name(std::size_t k) {
   const bool next_close = k + 1 < n && tokens_[k + 1].start >= a.end && tokens_[k + 1].start - a.end <= 4 &&
                           skip_spaces(t_, a.end + (t_.at(a.end) == '.' ? 1 : 0)) == tokens_[k + 1].start;
   if (!next_close && !(a.meaning == lex::first_name && !a.has(flag_cap))) return 0;
-  const bool starts_sentence = sentence_starts_at(t_, a.start);
+#if !defined(OTKLIK_WASM_SIZE_FIRST)
+  // Read only by two rules, after their other tests (name_can_start has let this word through).
+  auto starts_sentence = [&] { return sentence_starts_at(t_, a.start); };
+#else
+  const bool starts_sentence_at_a = sentence_starts_at(t_, a.start);
+  auto starts_sentence = [&] { return starts_sentence_at_a; };
+#endif
   auto word = [&](std::size_t x) { return x < n && tokens_[x].kind == token_kind::word && free(x); };
   // Between initials and around them: "." and at most two spaces.
   auto after_dot = [&](std::size_t x, std::size_t y) {
@@ -78,7 +143,7 @@ std::size_t detector::name(std::size_t k) {
   // looks like a surname, and never a word before a name that already has its surname after it.
   if (core(k + 1) && name_word(k) && adjacent(k, k + 1)) {
     const bool has_after = follower(k + 2);
-    if (surname(k, true) || (!starts_sentence && (!has_after || surname(k, false) || !surname(k + 3, false))))
+    if (surname(k, true) || (!starts_sentence() && (!has_after || surname(k, false) || !surname(k + 3, false))))
       return person(k, tokens_[has_after ? k + 3 : k + 2].end, has_after ? k + 3 : k + 2);
     return 0;  // the name starts at the next word
   }
@@ -109,7 +174,7 @@ std::size_t detector::name(std::size_t k) {
     // "Оператор И.И. Иванов": the initials belong to the surname after them.
     const bool name_follows = word(last + 1) && after_dot(last, last + 1) && name_word(last + 1);
     if (name_follows ? surname(k, true)
-                     : (surname(k, false) || (last == k + 2 && !starts_sentence)))
+                     : (surname(k, false) || (last == k + 2 && !starts_sentence())))
       return person(k, tokens_[last].end + 1, last);
   }
   // Initials with a surname: И.И. Иванов, И. Иванов.
@@ -127,11 +192,18 @@ std::size_t detector::name(std::size_t k) {
   if (a.meaning == lex::first_name && name_word(k) && word(k + 1) && adjacent(k, k + 1) && name_word(k + 1) &&
       !tokens_[k + 1].has(flag_all_caps) && (surname(k + 1, true) || !(morphology(k + 1) & flag_adjective)))
     return person(k, tokens_[k + 1].end, k + 1);  // "Иван Грозный" is no name: an adjective follows
-  if (name_word(k) && a.meaning == lex::none && surname(k, true) && word(k + 1) && adjacent(k, k + 1) &&
-      tokens_[k + 1].meaning == lex::first_name && name_word(k + 1))
+  if (name_word(k) && a.meaning == lex::none && word(k + 1) && tokens_[k + 1].meaning == lex::first_name &&
+      adjacent(k, k + 1) && name_word(k + 1) && surname(k, true))
     return person(k, tokens_[k + 1].end, k + 1);
   return 0;
 }
+
+namespace {
+
+// The cue words a name follows: зовут, ФИО, my name is; Mr, господин; I am.
+constexpr bool is_name_cue(lex m) noexcept { return m == lex::cue_person || m == lex::cue_title || m == lex::cue_i_am; }
+
+}  // namespace
 
 std::size_t detector::name_after_lowercase_cue(std::size_t k) {
   // "меня зовут Анна", "my name is John Smith", "с уважением, Иванов И.И.": a cue word up to three words back.
@@ -142,12 +214,33 @@ std::size_t detector::name_after_lowercase_cue(std::size_t k) {
   if (b <= covered_ || t_.data[b - 1] == '.' || t_.data[b - 1] == '!' || t_.data[b - 1] == '?') return 0;
   std::size_t cue_start = 0, cue_end = 0;
   lex cue = lex::none;
+#if !defined(OTKLIK_WASM_SIZE_FIRST)
+  // Natively, the nearest word first: name_after_cue finds a name only when nothing but separators and
+  // "is"/"это" stands between the cue and this word, so unless the word right before is a cue (then it is
+  // the one the walk below would find) or one of those two, no word further back can matter. Most
+  // capitalised words end here after one word read back instead of three.
+  bool link = false;
+  for_each_word_back(t_, b, covered_, 1, [&](const back_word& w) {
+    if (is_name_cue(w.meaning)) {
+      cue = w.meaning;
+      cue_start = w.start;
+      cue_end = w.end;
+    } else if (w.end - w.start == 2 || w.end - w.start == 6) {
+      lower_word lw;
+      lowercase(t_, w.start, w.end, lw);
+      link = lw.view() == "is" || lw.view() == "это";
+    }
+    return false;
+  });
+  if (cue != lex::none) return name_after_cue(k, cue_start, cue_end, cue);
+  if (!link) return 0;
+#endif
   // Line breaks are allowed between the cue and the name ("Best regards,\nJohn"); the reader stops at them,
   // so the gap is skipped here first.
   const std::size_t from = b;
   for_each_word_back(t_, from, covered_, 3, [&](const back_word& w) {
     if (w.letters == 0) return false;
-    if (w.meaning == lex::cue_person || w.meaning == lex::cue_title || w.meaning == lex::cue_i_am) {
+    if (is_name_cue(w.meaning)) {
       cue = w.meaning;
       cue_start = w.start;
       cue_end = w.end;
