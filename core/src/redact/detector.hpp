@@ -85,6 +85,9 @@ class detector {
 #endif
   std::size_t name_after_cue(std::size_t k, std::size_t cue_start, std::size_t cue_end, lex cue);
   std::size_t name_after_lowercase_cue(std::size_t k);
+#if !defined(OTKLIK_WASM_SIZE_FIRST)
+  std::size_t name_after_cue_before(std::size_t k, std::size_t b);  // a cue up to three words before b
+#endif
   [[nodiscard]] bool name_word(std::size_t k) const noexcept;
   [[nodiscard]] bool patronymic(std::size_t k) const noexcept;
   [[nodiscard]] bool surname(std::size_t k, bool strong) const noexcept;

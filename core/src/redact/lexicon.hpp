@@ -121,6 +121,12 @@ class lexicon {
   [[nodiscard]] std::size_t bucket_count() const noexcept { return tags_.size(); }
 #endif
 
+  // Calls f(word, kind) for every word of the table: for filters derived from it, built once.
+  template <class F>
+  void for_each_word(F&& f) const {
+    for (const entry& e : entries_) f(pool_.data() + e.offset, std::size_t{e.length}, e.kind);
+  }
+
   // Longest word in the table, in bytes; longer words are never looked up.
   static constexpr std::size_t max_word_bytes = 40;
 

@@ -2,6 +2,7 @@
 // Ивановой Марии Петровны), a first name with a patronymic, a surname with initials (Иванов И.И.,
 // И. И. Иванов), a known first name with a surname, and any name after a cue (меня зовут, ФИО, my name is,
 // Mr., regards). Patronymics and surnames are recognised by their suffixes, not from lists.
+#include <cstdint>
 #include <string_view>
 
 #include "detector.hpp"
@@ -16,6 +17,10 @@ bool detector::name_word(std::size_t k) const noexcept {
   return !tok.has(flag_all_caps) || tok.meaning == lex::first_name || surname(k, true) || patronymic(k);
 }
 
+// Out of line natively: the name rules ask for it only after their cheaper tests.
+#if !defined(OTKLIK_WASM_SIZE_FIRST)
+__attribute__((noinline))
+#endif
 std::uint16_t detector::morphology(std::size_t k) const noexcept {
   token& tok = tokens_[k];
   if (!tok.has(flag_morphology_known)) {
@@ -84,8 +89,8 @@ bool detector::name_can_start(std::size_t k) const noexcept {
   // Natively, the rules' common conditions first. Every rule but two needs the next word right after this
   // one (only spaces or an initial's dot between); the two others are a lowercase first name and an initial.
   // The rest start with a name word followed right away (only spaces between) by a capitalised Cyrillic word
-  // that is a name word, a patronymic or an initial. Most capitalised words (Госуслуги МФЦ, English
-  // capitals) stop here, before any ending is classified. The widget's core runs the rules as written.
+  // or an initial. Most capitalised words (Госуслуги МФЦ, English capitals) stop here, before any ending is
+  // classified. The widget's core runs the rules as written.
   const std::size_t n = tokens_.size();
   const token& a = tokens_[k];
   if (a.kind != token_kind::word) return false;
@@ -96,7 +101,12 @@ bool detector::name_can_start(std::size_t k) const noexcept {
   const token& b = tokens_[k + 1];
   if (b.kind != token_kind::word || !b.has(flag_cap) || (!b.has(flag_cyrillic) && b.letters != 1) || !adjacent(k, k + 1))
     return false;
-  return initial(k + 1) || name_word(k + 1) || patronymic(k + 1);
+  // Surname with initials; first name and patronymic. Otherwise the next word is a name word and this one
+  // or that one a known first name, or a patronymic follows it right away (Иванов Иван Иванович).
+  if (initial(k + 1) || patronymic(k + 1)) return true;
+  if (!name_word(k + 1)) return false;
+  if (a.meaning == lex::first_name || b.meaning == lex::first_name) return true;
+  return k + 2 < n && tokens_[k + 2].kind == token_kind::word && adjacent(k + 1, k + 2) && patronymic(k + 2);
 }
 #endif
 
@@ -203,6 +213,62 @@ namespace {
 // The cue words a name follows: зовут, ФИО, my name is; Mr, господин; I am.
 constexpr bool is_name_cue(lex m) noexcept { return m == lex::cue_person || m == lex::cue_title || m == lex::cue_i_am; }
 
+#if !defined(OTKLIK_WASM_SIZE_FIRST)
+// The last three characters of the word that ends at `e`, read back as for_each_word_back reads words
+// (ASCII and Cyrillic letters folded as lowercase() folds them, "-" inside a word; 0 past its start, or
+// at `floor`), hashed to one of 4096 bits. A word and its lexicon form have the same key.
+unsigned back_key(const byte* d, std::size_t e, std::size_t floor) noexcept {
+  std::uint64_t key = 0;
+  std::size_t i = e;
+  bool letter = false;
+  for (unsigned c = 0; c < 3; ++c) {
+    std::uint64_t code;
+    if (i > floor && is_ascii_alpha(d[i - 1])) {
+      code = d[i - 1] | 0x20u;
+      --i;
+      letter = true;
+    } else if (i >= floor + 2 && is_continuation(d[i - 1]) && is_cyrillic_lead(d[i - 2])) {
+      byte folded[2];
+      fold_letter(d + i - 2, 2, folded);
+      code = std::uint64_t{folded[0]} << 8 | folded[1];
+      i -= 2;
+      letter = true;
+    } else if (i >= floor + 2 && d[i - 1] == '-' && letter && (is_ascii_alpha(d[i - 2]) || is_continuation(d[i - 2]))) {
+      code = '-';
+      --i;
+    } else {
+      break;
+    }
+    key |= code << (16 * c);
+  }
+  return static_cast<unsigned>((key * 0x9E3779B97F4A7C15ull) >> 52);
+}
+
+// The keys of every name cue word of the lexicon and of "is" and "это" (what may stand between a cue and
+// a name): a word whose key is not here is neither. Built once from the lexicon.
+class name_cue_keys {
+ public:
+  static const name_cue_keys& get() {
+    static const name_cue_keys instance;
+    return instance;
+  }
+  [[nodiscard]] bool may_hold(unsigned key) const noexcept { return (bits_[key >> 6] >> (key & 63)) & 1u; }
+
+ private:
+  name_cue_keys() {
+    auto add = [&](const char* w, std::size_t n) {
+      const unsigned key = back_key(reinterpret_cast<const byte*>(w), n, 0);
+      bits_[key >> 6] |= std::uint64_t{1} << (key & 63);
+    };
+    lexicon::get().for_each_word([&](const char* w, std::size_t n, lex kind) {
+      if (is_name_cue(kind)) add(w, n);
+    });
+    for (const std::string_view link : {std::string_view("is"), std::string_view("это")}) add(link.data(), link.size());
+  }
+  std::uint64_t bits_[64] = {};
+};
+#endif
+
 }  // namespace
 
 std::size_t detector::name_after_lowercase_cue(std::size_t k) {
@@ -212,13 +278,29 @@ std::size_t detector::name_after_lowercase_cue(std::size_t k) {
   std::size_t b = a.start;
   while (b > covered_ && (t_.data[b - 1] == ' ' || t_.data[b - 1] == '\n' || t_.data[b - 1] == '\r')) --b;
   if (b <= covered_ || t_.data[b - 1] == '.' || t_.data[b - 1] == '!' || t_.data[b - 1] == '?') return 0;
+#if !defined(OTKLIK_WASM_SIZE_FIRST)
+  // Natively, the word right before first: name_after_cue finds a name only when nothing but separators and
+  // "is"/"это" stands between the cue and this word, so unless that word is a cue or one of those two, no
+  // word further back can matter. Its last three letters, read as the walk reads them after the gap it
+  // skips, rule out most words before any lookup (a number there ends the walk).
+  std::size_t e = b;
+  for (;;) {
+    if (e <= covered_) return 0;
+    const byte c = t_.data[e - 1];
+    if (is_ascii_alnum(c) || (is_continuation(c) && e - 1 > covered_ && is_cyrillic_lead(t_.data[e - 2]))) break;
+    if (c == '!' || c == '?' || c == '\n') return 0;
+    --e;
+  }
+  if (is_digit(t_.data[e - 1]) || !name_cue_keys::get().may_hold(back_key(t_.data, e, covered_))) return 0;
+  return name_after_cue_before(k, b);
+}
+
+// Out of line natively: most words never get here (the widget's core reads on in name_after_lowercase_cue).
+__attribute__((noinline)) std::size_t detector::name_after_cue_before(std::size_t k, std::size_t b) {
   std::size_t cue_start = 0, cue_end = 0;
   lex cue = lex::none;
-#if !defined(OTKLIK_WASM_SIZE_FIRST)
-  // Natively, the nearest word first: name_after_cue finds a name only when nothing but separators and
-  // "is"/"это" stands between the cue and this word, so unless the word right before is a cue (then it is
-  // the one the walk below would find) or one of those two, no word further back can matter. Most
-  // capitalised words end here after one word read back instead of three.
+  // The word right before: a cue (the one the walk below would find first), or "is"/"это", after which
+  // the walk goes on; nothing else can stand between a cue and a name.
   bool link = false;
   for_each_word_back(t_, b, covered_, 1, [&](const back_word& w) {
     if (is_name_cue(w.meaning)) {
@@ -234,6 +316,9 @@ std::size_t detector::name_after_lowercase_cue(std::size_t k) {
   });
   if (cue != lex::none) return name_after_cue(k, cue_start, cue_end, cue);
   if (!link) return 0;
+#else
+  std::size_t cue_start = 0, cue_end = 0;
+  lex cue = lex::none;
 #endif
   // Line breaks are allowed between the cue and the name ("Best regards,\nJohn"); the reader stops at them,
   // so the gap is skipped here first.
