@@ -1,7 +1,7 @@
 // The backward word walk of for_each_word_back done on bit masks (natively): the 32 bytes before a position
-// are classified once with SSE2 (or AVX2 where the processor has it) into letters, digits, sentence stops
-// and ". ", and each word's bounds come from the highest set bit of a mask instead of a byte loop whose
-// exits depend on the data. It finds the same words, stops at the same places and never reads before the
+// are classified once with SSE2 (two inline steps; an out-of-line AVX2 step measured slower) into letters,
+// digits, sentence stops and ". ", and each word's bounds come from the highest set bit of a mask instead
+// of a byte loop whose exits depend on the data. It finds the same words, stops at the same places and never reads before the
 // text: where the window cannot decide (a word or gap reaching below it), the caller reloads or falls
 // back to the byte loop (walk_words_back in words.hpp).
 #pragma once
@@ -11,7 +11,6 @@
 #include <cstring>
 
 #include "text.hpp"
-#include "triggers.hpp"
 
 namespace otklik::detail {
 
@@ -24,7 +23,7 @@ struct back_span {
 
 }  // namespace otklik::detail
 
-#if defined(OTKLIK_TRIGGERS_SSE2) && !defined(OTKLIK_WASM_SIZE_FIRST)
+#if defined(__SSE2__) && !defined(OTKLIK_WASM_SIZE_FIRST)
 #define OTKLIK_BACK_WINDOW 1
 
 namespace otklik::detail {
@@ -51,29 +50,6 @@ inline void classify_back16(const byte* p, unsigned shift, back_bytes& m) noexce
   m.hyphen |= bits(is('-'));
 }
 
-#if defined(OTKLIK_TRIGGERS_AVX2)
-// The same classes 32 bytes at once where the processor has AVX2.
-// (Lambdas would not inherit the target, so each mask is written out.)
-__attribute__((target("avx2"))) inline back_bytes classify_back32_avx2(const byte* p) noexcept {
-  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
-  back_bytes m;
-  m.alpha = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(
-      _mm256_set1_epi8(static_cast<char>(-128 + 26)),
-      _mm256_add_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8(static_cast<char>(0x80 - 'a'))))));
-  m.digit = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(
-      _mm256_set1_epi8(static_cast<char>(-128 + 10)), _mm256_add_epi8(v, _mm256_set1_epi8(static_cast<char>(0x80 - '0'))))));
-  m.continuation = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(0xC0)), v)));
-  m.lead = static_cast<std::uint32_t>(_mm256_movemask_epi8(
-      _mm256_cmpeq_epi8(_mm256_or_si256(v, _mm256_set1_epi8(1)), _mm256_set1_epi8(static_cast<char>(0xD1)))));
-  m.stop = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(
-      _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('!')), _mm256_cmpeq_epi8(v, _mm256_set1_epi8('?'))),
-      _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n')))));
-  m.dot = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('.'))));
-  m.space = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(' '))));
-  m.hyphen = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('-'))));
-  return m;
-}
-#endif
 
 // Population count without the POPCNT instruction (not in the x86-64 baseline the product is built for).
 [[nodiscard]] constexpr unsigned count_bits(std::uint32_t x) noexcept {
@@ -100,11 +76,6 @@ class back_window {
       std::memcpy(padded + width - hi, t.data, hi);
       p = padded;
     }
-#if defined(OTKLIK_TRIGGERS_AVX2)
-    if (has_avx2) {
-      m = classify_back32_avx2(p);
-    } else
-#endif
     {
       m = back_bytes{};
       classify_back16(p, 0, m);
