@@ -83,7 +83,14 @@ std::size_t detector::word_token(std::size_t k) {
 }
 
 #if !defined(OTKLIK_WASM_SIZE_FIRST)
-std::size_t detector::name(std::size_t k) { return name_can_start(k) ? name_rules(k) : 0; }
+std::size_t detector::name(std::size_t k) {
+  // Most capitalised words are followed by a lowercase word, which is no token: the next token is further
+  // than four bytes away (tokens are in order, so the unsigned difference is small only after this one).
+  const token& a = tokens_[k];
+  const bool next_near = k + 1 < tokens_.size() && tokens_[k + 1].start - a.end <= 4;
+  if (!next_near && !(a.meaning == lex::first_name && !a.has(flag_cap))) return 0;
+  return name_can_start(k) ? name_rules(k) : 0;
+}
 
 bool detector::name_can_start(std::size_t k) const noexcept {
   // Natively, the rules' common conditions first. Every rule but two needs the next word right after this
