@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "swar.hpp"
 #include "text.hpp"
 
 namespace otklik::detail {
@@ -51,13 +52,6 @@ inline void classify_back16(const byte* p, unsigned shift, back_bytes& m) noexce
 }
 
 
-// Population count without the POPCNT instruction (not in the x86-64 baseline the product is built for).
-[[nodiscard]] constexpr unsigned count_bits(std::uint32_t x) noexcept {
-  x = x - ((x >> 1) & 0x55555555u);
-  x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
-  x = (x + (x >> 4)) & 0x0F0F0F0Fu;
-  return (x * 0x01010101u) >> 24;
-}
 
 // The bytes [hi - width, hi) classified for the walk, bytes before `floor` (or before the text) counting
 // as nothing.
@@ -137,7 +131,7 @@ class back_window {
     const std::size_t base = hi_ - width;  // wraps below the start of the text; positions come out right
     w.start = base + first;
     w.end = base + last + 1;
-    w.letters = number ? 0 : count_bits(letters_ & through_last & ~((std::uint32_t{1} << first) - 1));
+    w.letters = number ? 0 : swar::count_bits(letters_ & through_last & ~((std::uint32_t{1} << first) - 1));
     w.dot_space = (dot_spaces_ & gap) != 0;
     return step_result::word;
   }

@@ -60,16 +60,6 @@ std::size_t word_start(const text_view& t, std::size_t p, std::size_t floor) noe
   }
 }
 
-#if defined(OTKLIK_TRIGGERS_SSE2)
-// Set bits of a 16-bit mask (x86-64's baseline has no POPCNT instruction; this stays inline).
-inline unsigned popcount16(std::uint32_t x) noexcept {
-  x = x - ((x >> 1) & 0x5555u);
-  x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
-  x = (x + (x >> 4)) & 0x0F0Fu;
-  return (x + (x >> 8)) & 0x1Fu;
-}
-#endif
-
 // The end of the word that starts at `s` (letters, inner hyphens and apostrophes); counts its letters.
 std::size_t word_end(const text_view& t, std::size_t s, unsigned& letters) noexcept {
   const byte* b = t.data;
@@ -94,7 +84,7 @@ std::size_t word_end(const text_view& t, std::size_t s, unsigned& letters) noexc
     const std::uint32_t stop = ~word_bytes & 0xFFFFu;
     const unsigned run = stop == 0 ? 16u : static_cast<unsigned>(__builtin_ctz(stop));
     const std::uint32_t inside = run == 16 ? 0xFFFFu : (1u << run) - 1u;
-    letters += popcount16((ascii | valid_lead) & inside);
+    letters += swar::count_bits((ascii | valid_lead) & inside);
     i += run;
     if (run < 16) {
       // Stopped at a space or ASCII punctuation other than a hyphen or an apostrophe: the word ends here.

@@ -34,6 +34,15 @@ inline constexpr std::uint64_t highs = 0x8080808080808080ull;
   return v;
 }
 
+// Set bits of a 32-bit mask, without the POPCNT instruction (not in the x86-64 baseline the product is built
+// for): the scanner counts a word's letters and the backward walk a word's letters from their bit masks.
+[[nodiscard]] constexpr unsigned count_bits(std::uint32_t x) noexcept {
+  x = x - ((x >> 1) & 0x55555555u);
+  x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+  x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+  return (x * 0x01010101u) >> 24;
+}
+
 // Index (0..7) of the lowest byte flagged with 0x80.
 [[nodiscard]] inline unsigned first(std::uint64_t mask) noexcept {
   return static_cast<unsigned>(__builtin_ctzll(mask)) >> 3;
