@@ -22,7 +22,7 @@ scratch_space& scratch() {
 }
 
 // The findings of `text` (below 4 GB: offsets are 32-bit), in the thread's scratch list until the next call.
-const std::vector<finding>& find_all(std::string_view text) {
+std::vector<finding>& find_all(std::string_view text) {
   scratch_space& s = scratch();
   detail::scan(text, s.tokens);
   s.findings.clear();
@@ -61,8 +61,7 @@ void redact(std::string_view text, redaction& out) {
     out.findings.push_back(finding{pii_type::person, 0, UINT32_MAX});
     return;
   }
-  std::vector<finding>& found = scratch().findings;
-  find_all(text);
+  std::vector<finding>& found = find_all(text);
   if (found.empty()) {
     out.text.assign(text);
     return;
