@@ -61,6 +61,23 @@ class gated_store final : public store {
   bool released_ = false;
 };
 
+// The store a test opened; the test stops here when it could not be opened.
+store& opened_store(sqlite_open_result& result) {
+  REQUIRE(result.opened);
+  return *result.opened;
+}
+
+// A group_commit over a gated SQLite store in a fresh directory: its first transaction waits for
+// gate.release(). Members are torn down in reverse order: the writer stops before the store closes.
+struct gated_committer {
+  explicit gated_committer(group_commit::batch_observer observer = {})
+      : opened(open_sqlite_store(dir.file("c.db"))), gate(opened_store(opened)), committer(gate, std::move(observer)) {}
+  otklik::test::temp_dir dir;
+  sqlite_open_result opened;
+  gated_store gate;
+  group_commit committer;
+};
+
 }  // namespace
 
 TEST_CASE("concurrent submitters each get their own outcome and every id is stored once") {
@@ -94,31 +111,27 @@ TEST_CASE("concurrent submitters each get their own outcome and every id is stor
 }
 
 TEST_CASE("submissions that arrive during a commit share the next transaction") {
-  otklik::test::temp_dir dir;
-  auto opened = open_sqlite_store(dir.file("c.db"));
-  REQUIRE(opened.opened);
-  gated_store gate(*opened.opened);
   std::vector<std::size_t> sizes;
   std::mutex sizes_mutex;
-  group_commit committer(gate, [&](const batch_report& r) {
+  gated_committer setup([&](const batch_report& r) {
     const std::lock_guard<std::mutex> lock(sizes_mutex);
     sizes.push_back(r.size);
   });
   std::vector<std::thread> workers;
   std::atomic<int> stored{0};
   const stored_response first = record("first-submission-0000");
-  workers.emplace_back([&] { stored += committer.submit(first) == submit_status::stored; });
-  gate.wait_for_first_batch();
+  workers.emplace_back([&] { stored += setup.committer.submit(first) == submit_status::stored; });
+  setup.gate.wait_for_first_batch();
   constexpr int queued = 10;
   std::vector<stored_response> later;
   for (int i = 0; i < queued; ++i) later.push_back(record("queued-submission-" + std::to_string(i) + "-xx"));
   for (int i = 0; i < queued; ++i) {
-    workers.emplace_back([&, i] { stored += committer.submit(later[static_cast<std::size_t>(i)]) == submit_status::stored; });
+    workers.emplace_back([&, i] { stored += setup.committer.submit(later[static_cast<std::size_t>(i)]) == submit_status::stored; });
   }
-  while (committer.queued() < static_cast<std::size_t>(queued)) std::this_thread::yield();
-  gate.release();
+  while (setup.committer.queued() < static_cast<std::size_t>(queued)) std::this_thread::yield();
+  setup.gate.release();
   for (auto& w : workers) w.join();
-  committer.stop();
+  setup.committer.stop();
   CHECK(stored == queued + 1);
   CHECK(sizes == std::vector<std::size_t>{1, queued});
 }
@@ -160,11 +173,7 @@ TEST_CASE("stop() commits what was submitted and later submissions fail at once"
 }
 
 TEST_CASE("the asynchronous submit reports each outcome only once its batch has committed") {
-  otklik::test::temp_dir dir;
-  auto opened = open_sqlite_store(dir.file("c.db"));
-  REQUIRE(opened.opened);
-  gated_store gate(*opened.opened);
-  group_commit committer(gate);
+  gated_committer setup;
   std::mutex outcomes_mutex;
   std::condition_variable answered;
   std::vector<submit_status> outcomes;
@@ -172,40 +181,36 @@ TEST_CASE("the asynchronous submit reports each outcome only once its batch has 
   const stored_response first = record("async-submission-0001");
   const stored_response again = record("async-submission-0001");
   const auto remember = [&](submit_status s) {
-    const std::size_t rows = count_rows(*opened.opened);  // committed before the submitter hears of it
+    const std::size_t rows = count_rows(*setup.opened.opened);  // committed before the submitter hears of it
     const std::lock_guard<std::mutex> lock(outcomes_mutex);
     outcomes.push_back(s);
     rows_seen.push_back(rows);
     answered.notify_all();
   };
-  committer.submit(first, remember);
-  gate.wait_for_first_batch();
+  setup.committer.submit(first, remember);
+  setup.gate.wait_for_first_batch();
   {
     const std::lock_guard<std::mutex> lock(outcomes_mutex);
     CHECK(outcomes.empty());  // the transaction is still held back
   }
-  committer.submit(again, remember);
-  gate.release();
+  setup.committer.submit(again, remember);
+  setup.gate.release();
   {
     std::unique_lock<std::mutex> lock(outcomes_mutex);
     answered.wait(lock, [&] { return outcomes.size() == 2; });
   }
-  committer.stop();
+  setup.committer.stop();
   CHECK(outcomes == std::vector<submit_status>{submit_status::stored, submit_status::duplicate});
   CHECK(rows_seen == std::vector<std::size_t>{1, 1});
 }
 
 TEST_CASE("the answered hook runs after every outcome of a batch, and after a submission refused while stopping") {
-  otklik::test::temp_dir dir;
-  auto opened = open_sqlite_store(dir.file("h.db"));
-  REQUIRE(opened.opened);
-  gated_store gate(*opened.opened);
-  group_commit committer(gate);
+  gated_committer setup;
   std::mutex mutex;
   std::condition_variable changed;
   int outcomes = 0;
   std::vector<int> outcomes_at_hook;  // how many outcomes had arrived each time the hook ran
-  committer.on_answered([&] {
+  setup.committer.on_answered([&] {
     const std::lock_guard<std::mutex> lock(mutex);
     outcomes_at_hook.push_back(outcomes);
     changed.notify_all();
@@ -215,20 +220,20 @@ TEST_CASE("the answered hook runs after every outcome of a batch, and after a su
     ++outcomes;
   };
   const stored_response first = record("hook-first-0000000");
-  committer.submit(first, count);
-  gate.wait_for_first_batch();
+  setup.committer.submit(first, count);
+  setup.gate.wait_for_first_batch();
   std::vector<stored_response> later;
   for (int i = 0; i < 5; ++i) later.push_back(record("hook-later-000000" + std::to_string(i)));
-  for (const stored_response& r : later) committer.submit(r, count);  // queue behind the held batch
-  gate.release();
+  for (const stored_response& r : later) setup.committer.submit(r, count);  // queue behind the held batch
+  setup.gate.release();
   {
     std::unique_lock<std::mutex> lock(mutex);
     changed.wait(lock, [&] { return outcomes == 6 && !outcomes_at_hook.empty() && outcomes_at_hook.back() == 6; });
     CHECK(outcomes_at_hook == std::vector<int>{1, 6});  // one call per batch, after its last outcome
   }
-  committer.stop();
+  setup.committer.stop();
   const stored_response refused = record("hook-refused-00000");
-  committer.submit(refused, count);
+  setup.committer.submit(refused, count);
   const std::lock_guard<std::mutex> lock(mutex);
   CHECK(outcomes == 7);
   CHECK(outcomes_at_hook == std::vector<int>{1, 6, 7});
