@@ -10,6 +10,7 @@
 #include "swar.hpp"
 #include "triggers.hpp"
 #include "tokens.hpp"
+#include "word_list.hpp"
 #include "words.hpp"
 
 // Shortcuts that give exactly what the general code gives, only sooner: built natively and in the full
@@ -134,53 +135,14 @@ std::size_t word_end(const text_view& t, std::size_t s, unsigned& letters) noexc
 constexpr const char* ch_ending_list = "а у ем ом е на ны не ну ной ною";
 constexpr const char* vn_ending_list = "а ы е у ой ою";
 
-#if !OTKLIK_REDACT_NATIVE_FAST_PATHS
-// Whether `word` is one of the space-separated words of `list` (compared byte by byte, no library calls).
-bool one_of(std::string_view word, const char* list) noexcept {
-  for (const char* p = list; *p;) {
-    std::size_t k = 0;
-    while (p[k] && p[k] != ' ') ++k;
-    if (k == word.size()) {
-      std::size_t m = 0;
-      while (m < k && p[m] == word[m]) ++m;
-      if (m == k) return true;
-    }
-    p += k;
-    if (*p == ' ') ++p;
-  }
-  return false;
-}
-#endif
-
 #if OTKLIK_REDACT_NATIVE_FAST_PATHS
-// The same test as one_of for words of at most seven bytes, natively: the word and its length packed into
+// The same test as in_word_list for words of at most seven bytes, natively: the word and its length packed into
 // one number (built at compile time for the list), so a word costs a load and a few compares instead of
 // a walk over the list's bytes.
 constexpr std::uint64_t packed_word(const char* p, std::size_t n) noexcept {
   std::uint64_t v = n;
   for (std::size_t k = 0; k < n; ++k) v |= std::uint64_t{static_cast<byte>(p[k])} << (8 * (k + 1));
   return v;
-}
-// How many words a space-separated list has and how long its longest is, so that a packed list is sized
-// by its list and drops no word, and a word too long to pack stops the build.
-struct word_list_shape {
-  std::size_t count = 0, longest = 0;
-};
-constexpr word_list_shape shape_of(const char* list) noexcept {
-  word_list_shape shape;
-  std::size_t run = 0;
-  for (const char* p = list;; ++p) {
-    if (*p != '\0' && *p != ' ') {
-      ++run;
-      continue;
-    }
-    if (run != 0) {
-      ++shape.count;
-      shape.longest = run > shape.longest ? run : shape.longest;
-      run = 0;
-    }
-    if (*p == '\0') return shape;
-  }
 }
 template <std::size_t N>
 struct packed_list {
@@ -208,7 +170,6 @@ constexpr packed_list<shape_of(ch_ending_list).count> ch_endings(ch_ending_list)
 constexpr packed_list<shape_of(vn_ending_list).count> vn_endings(vn_ending_list);
 static_assert(shape_of(ch_ending_list).longest <= 7 && shape_of(vn_ending_list).longest <= 7,
               "a packed word holds at most seven bytes");
-static_assert(shape_of("а  ой ").count == 2 && shape_of("а  ой ").longest == 4 && shape_of("").count == 0);
 #endif
 
 bool equals_ascii_ci(const text_view& t, std::size_t s, std::size_t e, std::string_view word) noexcept {
@@ -678,7 +639,7 @@ class scanner {
 #if OTKLIK_REDACT_NATIVE_FAST_PATHS
     if (ch ? (!ending.empty() && !ch_endings.has(ending)) : !vn_endings.has(ending)) return pos + 1;
 #else
-    if (ch ? (!ending.empty() && !one_of(ending, ch_ending_list)) : !one_of(ending, vn_ending_list)) return pos + 1;
+    if (ch ? (!ending.empty() && !in_word_list(ch_ending_list, ending)) : !in_word_list(vn_ending_list, ending)) return pos + 1;
 #endif
     const std::size_t s = word_start(t_, pos - 1, consumed_);  // the trigger is the second byte of ч or н
     const unsigned letters = tail + 1 + static_cast<unsigned>((pos - 1 - s) / 2);  // Cyrillic: two bytes a letter

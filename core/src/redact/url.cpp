@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "matchers.hpp"
+#include "word_list.hpp"
 
 namespace otklik::detail {
 
@@ -19,11 +20,7 @@ constexpr std::string_view personal_keys =
     "birthday card pan iban account";
 
 #if !defined(OTKLIK_WASM_SIZE_FIRST)
-constexpr std::size_t personal_key_count = [] {
-  std::size_t n = 1;
-  for (const char c : personal_keys) n += c == ' ' ? 1 : 0;
-  return n;
-}();
+constexpr std::size_t personal_key_count = shape_of(personal_keys).count;
 constexpr std::array<std::string_view, personal_key_count> personal_key_table = [] {
   std::array<std::string_view, personal_key_count> keys{};
   std::size_t start = 0, k = 0;
@@ -47,17 +44,13 @@ bool is_personal_key(const text_view& t, std::size_t s, std::size_t e) noexcept 
   }
   const std::string_view key(lower, n);
 #if defined(OTKLIK_WASM_SIZE_FIRST)
-  for (std::size_t at = 0, end = 0; at < personal_keys.size(); at = end + 1) {
-    end = at;
-    while (end < personal_keys.size() && personal_keys[end] != ' ') ++end;
-    if (std::string_view(personal_keys.data() + at, end - at) == key) return true;
-  }
+  return in_word_list(personal_keys, key);
 #else
   for (const std::string_view k : personal_key_table) {
     if (k == key) return true;
   }
-#endif
   return false;
+#endif
 }
 
 // Whether a query value looks personal: an e-mail, or ten digits or more (a phone, INN, SNILS, card...).
