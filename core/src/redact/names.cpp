@@ -220,6 +220,15 @@ namespace {
 // The cue words a name follows: зовут, ФИО, my name is; Mr, господин; I am.
 constexpr bool is_name_cue(lex m) noexcept { return m == lex::cue_person || m == lex::cue_title || m == lex::cue_i_am; }
 
+// The words that may stand between a name cue and the name ("my name is John"), in lowercase.
+constexpr std::string_view cue_links[] = {"is", "это"};
+constexpr bool is_cue_link(std::string_view lower) noexcept {
+  for (const std::string_view link : cue_links) {
+    if (lower == link) return true;
+  }
+  return false;
+}
+
 #if !defined(OTKLIK_WASM_SIZE_FIRST)
 // The last three characters of the word that ends at `e`, read back as for_each_word_back reads words
 // (ASCII and Cyrillic letters folded as lowercase() folds them, "-" inside a word; 0 past its start, or
@@ -270,7 +279,7 @@ class name_cue_keys {
     lexicon::get().for_each_word([&](const char* w, std::size_t n, lex kind) {
       if (is_name_cue(kind)) add(w, n);
     });
-    for (const std::string_view link : {std::string_view("is"), std::string_view("это")}) add(link.data(), link.size());
+    for (const std::string_view link : cue_links) add(link.data(), link.size());
   }
   std::uint64_t bits_[64] = {};
 };
@@ -314,10 +323,10 @@ __attribute__((noinline)) std::size_t detector::name_after_cue_before(std::size_
       cue = w.meaning;
       cue_start = w.start;
       cue_end = w.end;
-    } else if (w.end - w.start == 2 || w.end - w.start == 6) {
+    } else {  // rare: the cue keys let through about one word in a hundred
       lower_word lw;
       lowercase(t_, w.start, w.end, lw);
-      link = lw.view() == "is" || lw.view() == "это";
+      link = is_cue_link(lw.view());
     }
     return false;
   });
@@ -369,7 +378,7 @@ std::size_t detector::name_after_cue(std::size_t k, std::size_t cue_start, std::
       const text_word w = word_at(t_, i);
       lower_word lw;
       lowercase(t_, w.start, w.end, lw);
-      if (!w.empty() && (lw.view() == "is" || lw.view() == "это")) {
+      if (!w.empty() && is_cue_link(lw.view())) {
         i = w.end;
       } else {
         break;
